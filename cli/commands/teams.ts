@@ -1,0 +1,3 @@
+import type { TCliCommand } from '../types';
+
+export const teamsCommands: TCliCommand[] = [];

@@ -1,0 +1,8 @@
+import type { TCliCommand } from './types';
+import { policyCommands } from './commands/policy';
+import { teamsCommands } from './commands/teams';
+import { dbCommands } from './commands/db';
+
+export function allCommands(): TCliCommand[] {
+  return [...policyCommands, ...teamsCommands, ...dbCommands];
+}

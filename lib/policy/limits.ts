@@ -1,0 +1,11 @@
+/**
+ * VPC Lattice's auth-policy quota is 10 KB and cannot be raised. Size is measured as the UTF-8 bytes of the
+ * minified JSON sent to PutAuthPolicy. One constant, shared by the compiler, the sandbox and the UI.
+ */
+export const AUTH_POLICY_MAX_BYTES = 10_240;
+/** At this share of the budget the UI and the compiler warn. */
+export const AUTH_POLICY_WARN_RATIO = 0.8;
+
+export function authPolicyBytes(minifiedJson: string): number {
+  return new TextEncoder().encode(minifiedJson).length;
+}
