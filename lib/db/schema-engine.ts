@@ -1,0 +1,109 @@
+/**
+ * Prisma's schema engine, compiled to WebAssembly, used to compute migration SQL. The Prisma CLI would download
+ * a native engine from a host these machines cannot reach, so `migrate diff` goes through this package instead.
+ *
+ * Its entry point (`schema_engine.js`) imports the `.wasm` file as an ES module, which Node cannot do, so the
+ * module is instantiated here by hand with the package's own JS glue as its import object.
+ * This is an internal Prisma API: callers must review the SQL it produces.
+ */
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import {
+  bindMigrationAwareSqlAdapterFactory,
+  type SqlMigrationAwareDriverAdapterFactory,
+} from '@prisma/driver-adapter-utils';
+
+type TBindings = typeof import('@prisma/schema-engine-wasm/schema_engine_bg');
+type TEngine = Awaited<ReturnType<TBindings['SchemaEngine']['new']>>;
+
+let bindingsPromise: Promise<TBindings> | undefined;
+
+async function loadBindings(): Promise<TBindings> {
+  const require = createRequire(import.meta.url);
+  // package.json is not exported; the glue file sits next to the .wasm.
+  const dir = path.dirname(require.resolve('@prisma/schema-engine-wasm/schema_engine_bg'));
+  const glue = (await import('@prisma/schema-engine-wasm/schema_engine_bg')) as TBindings & {
+    __wbg_set_wasm: (w: unknown) => void;
+  };
+  const bytes = await readFile(path.join(dir, 'schema_engine_bg.wasm'));
+  const module = await WebAssembly.compile(bytes);
+  // The wasm imports every glue function from the module "./schema_engine_bg.js".
+  const imports: WebAssembly.Imports = {};
+  for (const imp of WebAssembly.Module.imports(module)) {
+    imports[imp.module] ??= {};
+    (imports[imp.module] as Record<string, unknown>)[imp.name] = (glue as unknown as Record<string, unknown>)[imp.name];
+  }
+  const instance = await WebAssembly.instantiate(module, imports);
+  glue.__wbg_set_wasm(instance.exports);
+  (instance.exports.__wbindgen_start as (() => void) | undefined)?.();
+  return glue;
+}
+
+function bindings(): Promise<TBindings> {
+  bindingsPromise ??= loadBindings();
+  return bindingsPromise;
+}
+
+async function withEngine<T>(
+  adapter: SqlMigrationAwareDriverAdapterFactory,
+  fn: (engine: TEngine) => Promise<T>,
+): Promise<T> {
+  const b = await bindings();
+  const logs: string[] = [];
+  // The engine expects the factory in Prisma's internal "bound" form (methods returning Result objects).
+  const bound = bindMigrationAwareSqlAdapterFactory(adapter);
+  const engine = await b.SchemaEngine.new({ datamodels: undefined }, (msg: string) => logs.push(msg), bound);
+  try {
+    return await fn(engine);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : JSON.stringify(error);
+    throw new Error(`schema engine failed: ${message}`, { cause: error });
+  } finally {
+    engine.free();
+  }
+}
+
+const noFilters = { externalTables: [], externalEnums: [] };
+
+/**
+ * SQL that turns a database shaped like `fromSchema` (null = empty database) into one shaped like `toSchema`.
+ * Returns '' when there is nothing to do.
+ */
+export async function diffSchemas(
+  fromSchema: string | null,
+  toSchema: string,
+  adapter?: SqlMigrationAwareDriverAdapterFactory,
+): Promise<string> {
+  // The engine connects at start-up even for a schema-only diff; a throwaway in-memory PGlite satisfies it.
+  const scratch = adapter ? undefined : await openScratchPglite();
+  try {
+    return await withEngine(adapter ?? scratch!.adapter, (engine) => diffWith(engine, fromSchema, toSchema));
+  } finally {
+    await scratch?.close();
+  }
+}
+
+async function openScratchPglite() {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { PrismaPGlite } = await import('pglite-prisma-adapter');
+  const pglite = new PGlite();
+  return { adapter: new PrismaPGlite(pglite), close: () => pglite.close() };
+}
+
+async function diffWith(engine: TEngine, fromSchema: string | null, toSchema: string): Promise<string> {
+  {
+    const from = fromSchema === null
+      ? ({ tag: 'empty' } as const)
+      : ({ tag: 'schemaDatamodel', files: [{ path: 'schema.prisma', content: fromSchema }] } as const);
+    const result = await engine.diff({
+      from,
+      to: { tag: 'schemaDatamodel', files: [{ path: 'schema.prisma', content: toSchema }] },
+      script: true,
+      exitCode: null,
+      filters: noFilters,
+    });
+    const sql = result.stdout ?? '';
+    return /^-- This is an empty migration\.?\s*$/.test(sql.trim()) ? '' : sql;
+  }
+}
