@@ -5,6 +5,8 @@ const nextConfig = {
   // PGlite and Prisma's WASM engine are bundled by Turbopack; the pg driver stays external.
   serverExternalPackages: ['pg', 'pino'],
   typedRoutes: false,
+  // forbidden() renders app/forbidden.tsx with a real 403 status.
+  experimental: { authInterrupts: true },
   async headers() {
     return [
       {

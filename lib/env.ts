@@ -33,6 +33,7 @@ export const ZEnv = z.object({
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
   OIDC_DISPLAY_NAME: z.string().default('Single sign-on'),
   OIDC_GROUPS_CLAIM: z.string().default('groups'),
+  OIDC_SCOPE: z.string().default('openid email profile'),
   /** JSON object mapping IdP group names to portal roles, e.g. {"genai-approvers":"approver"}. */
   OIDC_ROLE_MAP: z.string().default('{}'),
 

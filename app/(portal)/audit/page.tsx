@@ -1,0 +1,76 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { requirePageActor } from '@/app/_lib/require-actor';
+import { listAuditEvents, ZAuditQuery } from '@/lib/audit/list-audit-events';
+
+export const metadata: Metadata = { title: 'Audit log' };
+
+const dateFmt = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'UTC' });
+
+export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const actor = await requirePageActor('audit:read');
+  const parsed = ZAuditQuery.safeParse(await searchParams);
+  const query = parsed.success ? parsed.data : ZAuditQuery.parse({});
+  const { events, nextBefore } = await listAuditEvents(actor, query);
+  return (
+    <>
+      <h1>Audit log</h1>
+      <p className="subtitle">Every change made through the portal, the CLI or the system, newest first (times in UTC).</p>
+      <form className="toolbar" method="get">
+        <label>
+          Action starts with
+          <input name="action" defaultValue={query.action ?? ''} placeholder="e.g. team." />
+        </label>
+        <label>
+          Team slug
+          <input name="team" defaultValue={query.team ?? ''} />
+        </label>
+        <button className="btn" type="submit">
+          Filter
+        </button>
+      </form>
+      {events.length === 0 ? (
+        <div className="card empty">
+          <strong>No events match</strong>
+        </div>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">When</th>
+              <th scope="col">Who</th>
+              <th scope="col">Action</th>
+              <th scope="col">Target</th>
+              <th scope="col">Team</th>
+              <th scope="col">Details</th>
+            </tr>
+          </thead>
+          <tbody>
+            {events.map((e) => (
+              <tr key={e.id}>
+                <td>{dateFmt.format(new Date(e.at))}</td>
+                <td>{e.actor}</td>
+                <td className="mono">{e.action}</td>
+                <td className="mono">
+                  {e.targetType}:{e.targetId}
+                </td>
+                <td>{e.team ?? '—'}</td>
+                <td className="mono">{JSON.stringify(e.details)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {nextBefore ? (
+        <p>
+          <Link
+            className="btn"
+            href={`/audit?${new URLSearchParams({ ...(query.action ? { action: query.action } : {}), ...(query.team ? { team: query.team } : {}), before: nextBefore }).toString()}`}
+          >
+            Older events
+          </Link>
+        </p>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,57 @@
+import path from 'node:path';
+import { describeEnv, env, missingProductionConfig } from '@/lib/env';
+import { logger } from '@/lib/log';
+
+/**
+ * Runs once when the Next server starts (instrumentation.ts). Refuses to start without the configuration a real
+ * deployment needs; in demo mode starts the sandbox AWS emulator in-process, migrates and seeds the database and
+ * bootstraps the demo estate in the sandbox through the SDK. Everything here is idempotent, so restarts keep data.
+ */
+export async function startPortal(): Promise<void> {
+  const e = env();
+  const missing = missingProductionConfig(e);
+  if (missing.length > 0) {
+    logger.fatal({ missing }, 'refusing to start: missing configuration');
+    process.stderr.write(
+      `\nBedrock Access Portal refuses to start: set ${missing.join(', ')}.\n` +
+        'For a local trial with no configuration, run `npm run demo` instead (see README).\n\n',
+    );
+    process.exit(1);
+  }
+  logger.info(describeEnv(e), 'starting');
+
+  if (e.PORTAL_SANDBOX) {
+    const { startSandbox } = await import('@/lib/aws/sandbox/server');
+    try {
+      const sandbox = await startSandbox({
+        port: e.PORTAL_SANDBOX_PORT,
+        stateDir: path.resolve(e.PORTAL_DATA_DIR, 'sandbox'),
+      });
+      logger.info({ url: sandbox.url }, 'sandbox AWS listening');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+      // `npm run sandbox` is already serving this port: use it.
+      logger.info({ port: e.PORTAL_SANDBOX_PORT }, 'using the sandbox AWS already running on this port');
+    }
+  }
+
+  const { getDb } = await import('@/lib/db');
+  const db = await getDb();
+
+  if (e.PORTAL_DEMO) {
+    const { seedDemoData } = await import('@/lib/db/seed');
+    await seedDemoData(db);
+    const existing = await db.estateSettings.findUnique({ where: { id: 1 }, select: { serviceId: true } });
+    if (!existing?.serviceId) {
+      const { bootstrapDemoEstate } = await import('@/lib/estate/bootstrap-demo-estate');
+      const { recordEstate } = await import('@/lib/estate/record-estate');
+      const estate = await bootstrapDemoEstate();
+      await recordEstate(db, null, estate);
+      logger.info({ serviceArn: estate.serviceArn }, 'demo estate bootstrapped in the sandbox');
+    }
+  }
+
+  const { registerRunningPortal } = await import('@/lib/db/portal-registry');
+  await registerRunningPortal({ url: `http://127.0.0.1:${e.PORT}` });
+  logger.info('portal ready');
+}
