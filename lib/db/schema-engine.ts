@@ -32,7 +32,9 @@ async function loadBindings(): Promise<TBindings> {
   const imports: WebAssembly.Imports = {};
   for (const imp of WebAssembly.Module.imports(module)) {
     imports[imp.module] ??= {};
-    (imports[imp.module] as Record<string, unknown>)[imp.name] = (glue as unknown as Record<string, unknown>)[imp.name];
+    (imports[imp.module] as Record<string, unknown>)[imp.name] = (glue as unknown as Record<string, unknown>)[
+      imp.name
+    ];
   }
   const instance = await WebAssembly.instantiate(module, imports);
   glue.__wbg_set_wasm(instance.exports);
@@ -92,18 +94,17 @@ async function openScratchPglite() {
 }
 
 async function diffWith(engine: TEngine, fromSchema: string | null, toSchema: string): Promise<string> {
-  {
-    const from = fromSchema === null
-      ? ({ tag: 'empty' } as const)
-      : ({ tag: 'schemaDatamodel', files: [{ path: 'schema.prisma', content: fromSchema }] } as const);
-    const result = await engine.diff({
-      from,
-      to: { tag: 'schemaDatamodel', files: [{ path: 'schema.prisma', content: toSchema }] },
-      script: true,
-      exitCode: null,
-      filters: noFilters,
-    });
-    const sql = result.stdout ?? '';
-    return /^-- This is an empty migration\.?\s*$/.test(sql.trim()) ? '' : sql;
-  }
+  const from: Parameters<TEngine['diff']>[0]['from'] =
+    fromSchema === null
+      ? { tag: 'empty' }
+      : { tag: 'schemaDatamodel', files: [{ path: 'schema.prisma', content: fromSchema }] };
+  const result = await engine.diff({
+    from,
+    to: { tag: 'schemaDatamodel', files: [{ path: 'schema.prisma', content: toSchema }] },
+    script: true,
+    exitCode: null,
+    filters: noFilters,
+  });
+  const sql = result.stdout ?? '';
+  return /^-- This is an empty migration\.?\s*$/.test(sql.trim()) ? '' : sql;
 }

@@ -1,0 +1,104 @@
+/**
+ * PGlite is a single-process database: two processes opening the same data directory corrupt it. The first opener
+ * writes `pglite.lock` (exclusive create) with its pid; a later opener fails clearly while that pid is alive, and
+ * takes over a lock whose process is gone (killed portals leave one behind).
+ */
+import { closeSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import { hostname } from 'node:os';
+import path from 'node:path';
+import { AppError } from '@/lib/errors/app-error';
+
+export interface TLockInfo {
+  pid: number;
+  hostname: string;
+  acquiredAt: string;
+}
+
+export interface TDataDirLock {
+  readonly file: string;
+  release(): void;
+}
+
+export function lockFilePath(dataDir: string): string {
+  return path.join(dataDir, 'pglite.lock');
+}
+
+export function isProcessAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+export function readLockInfo(dataDir: string): TLockInfo | null {
+  try {
+    return JSON.parse(readFileSync(lockFilePath(dataDir), 'utf8')) as TLockInfo;
+  } catch {
+    return null;
+  }
+}
+
+/** The pid holding the data directory, if a live process holds it. */
+export function liveLockHolder(dataDir: string): TLockInfo | null {
+  const info = readLockInfo(dataDir);
+  return info && info.hostname === hostname() && isProcessAlive(info.pid) ? info : null;
+}
+
+/** `dataDir` holds the lock file; `databaseDir` (default: the same) names the database in error messages. */
+export function acquireDataDirLock(dataDir: string, databaseDir: string = dataDir): TDataDirLock {
+  mkdirSync(dataDir, { recursive: true });
+  const file = lockFilePath(dataDir);
+  const info: TLockInfo = { pid: process.pid, hostname: hostname(), acquiredAt: new Date().toISOString() };
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      const fd = openSync(file, 'wx', 0o600);
+      writeSync(fd, JSON.stringify(info));
+      closeSync(fd);
+      const onExit = () => releaseIfOurs(file);
+      process.once('exit', onExit);
+      return {
+        file,
+        release() {
+          process.removeListener('exit', onExit);
+          releaseIfOurs(file);
+        },
+      };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const holder = readLockInfo(dataDir);
+      const sameHost = holder?.hostname === hostname();
+      if (holder && (!sameHost || isProcessAlive(holder.pid))) {
+        const who =
+          holder.pid === process.pid ? 'this process' : `process ${holder.pid} on ${holder.hostname}`;
+        throw new AppError(
+          'UNAVAILABLE',
+          `The embedded database in ${databaseDir} is already open by ${who} (since ${holder.acquiredAt}). ` +
+            'Only one process may open it: stop that process, use the portal CLI (it forwards to a running portal), ' +
+            'or set DATABASE_URL to use PostgreSQL. If that process no longer exists (e.g. another host), delete ' +
+            `${file}.`,
+          { details: { dataDir, pid: holder.pid } },
+        );
+      }
+      // Stale (holder dead) or unreadable (a crash mid-write): take it over.
+      try {
+        unlinkSync(file);
+      } catch {
+        // Another process may have removed it first; the next attempt decides.
+      }
+    }
+  }
+  throw new AppError('UNAVAILABLE', `Could not acquire the database lock ${file}`);
+}
+
+function releaseIfOurs(file: string): void {
+  try {
+    const info = JSON.parse(readFileSync(file, 'utf8')) as TLockInfo;
+    if (info.pid === process.pid) unlinkSync(file);
+  } catch {
+    // Already gone.
+  }
+}
