@@ -130,18 +130,17 @@ export async function migrateDatabase(
 
 async function applyOne(sql: TSqlClient, file: TMigrationFile): Promise<void> {
   const startedAt = new Date();
-  await sql.exec('BEGIN');
   try {
-    await sql.exec(file.sql);
-    await sql.query(
-      `INSERT INTO "_prisma_migrations"
-         ("id", "checksum", "finished_at", "migration_name", "logs", "rolled_back_at", "started_at", "applied_steps_count")
-       VALUES ($1, $2, now(), $3, NULL, NULL, $4, 1)`,
-      [randomUUID(), file.checksum, file.name, startedAt.toISOString()],
-    );
-    await sql.exec('COMMIT');
+    await sql.transaction(async (tx) => {
+      await tx.exec(file.sql);
+      await tx.query(
+        `INSERT INTO "_prisma_migrations"
+           ("id", "checksum", "finished_at", "migration_name", "logs", "rolled_back_at", "started_at", "applied_steps_count")
+         VALUES ($1, $2, now(), $3, NULL, NULL, $4, 1)`,
+        [randomUUID(), file.checksum, file.name, startedAt.toISOString()],
+      );
+    });
   } catch (error) {
-    await sql.exec('ROLLBACK').catch(() => undefined);
     const message = error instanceof Error ? error.message : String(error);
     throw new AppError('INTERNAL', `Migration ${file.name} failed and was rolled back: ${message}`, {
       cause: error,
