@@ -50,6 +50,12 @@ export const ZEnv = z.object({
   PORTAL_GENAI_ROLE_ARN: roleArn.optional(),
   /** Name of the role the portal assumes in each workload account to associate VPCs. */
   PORTAL_WORKLOAD_ROLE_NAME: z.string().regex(/^[\w+=,.@-]{1,64}$/).default('BedrockAccessPortalWorkload'),
+  /** Explicit base credentials (optional; otherwise the SDK's default chain, or the sandbox keys in sandbox mode). */
+  PORTAL_AWS_ACCESS_KEY_ID: z.string().min(16).optional(),
+  PORTAL_AWS_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  PORTAL_AWS_SESSION_TOKEN: z.string().min(1).optional(),
+  /** RoleSessionName used when the portal assumes its roles (shows up in CloudTrail and access logs). */
+  PORTAL_AWS_SESSION_NAME: z.string().regex(/^[\w+=,.@-]{2,64}$/).default('bedrock-access-portal'),
 
   // Sandbox AWS (wire-level emulator)
   PORTAL_SANDBOX: bool,

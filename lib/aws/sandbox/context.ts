@@ -1,0 +1,136 @@
+import { createHash } from 'node:crypto';
+import { SandboxError, validationError } from './errors';
+import type { SandboxStore, TSandboxState } from './state';
+import type { TSandboxWorld } from './world';
+
+/** Who is calling: resolved from the request's access key (sigv4.ts). */
+export interface TCaller {
+  accountId: string;
+  /** IAM user ARN or `arn:aws:sts::<acct>:assumed-role/<name>/<session>`. */
+  arn: string;
+  userId: string;
+  accessKeyId: string;
+}
+
+export interface TSandboxRequest {
+  method: string;
+  rawPath: string;
+  /** Path split on `/` before decoding, then each segment percent-decoded (ARNs contain `/`). */
+  segments: string[];
+  query: URLSearchParams;
+  headers: Record<string, string | string[] | undefined>;
+  rawBody: Buffer;
+  /** JSON body for restJson services (`{}` when empty). */
+  json: Record<string, unknown>;
+}
+
+export interface TSandboxResponse {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+export interface TCtx {
+  world: TSandboxWorld;
+  store: SandboxStore;
+  state: TSandboxState;
+  caller: TCaller;
+  now: number;
+  associationDelayMs: number;
+  /** Set by a handler that changed state, so the server persists once per request. */
+  dirty: boolean;
+}
+
+export function iso(ms: number): string {
+  return new Date(ms).toISOString();
+}
+
+export function epochSeconds(ms: number): number {
+  return Math.floor(ms) / 1000;
+}
+
+/**
+ * Opaque page tokens (base64 of an offset). A page may come back with a token even when the next page turns out
+ * empty; callers loop until no token, as the real APIs require.
+ */
+export function paginate<T>(
+  items: T[],
+  maxResultsRaw: unknown,
+  nextToken: unknown,
+  opts: { max: number; defaultSize: number; badMax: () => SandboxError; badToken: () => SandboxError },
+): { page: T[]; nextToken?: string } {
+  let size = opts.defaultSize;
+  if (maxResultsRaw !== undefined && maxResultsRaw !== null && maxResultsRaw !== '') {
+    const n = Number(maxResultsRaw);
+    if (!Number.isInteger(n) || n < 1 || n > opts.max) throw opts.badMax();
+    size = n;
+  }
+  let offset = 0;
+  if (typeof nextToken === 'string' && nextToken !== '') {
+    const decoded = Buffer.from(nextToken, 'base64url').toString('utf8');
+    const match = /^o:(\d+)$/.exec(decoded);
+    if (!match) throw opts.badToken();
+    offset = Number(match[1]);
+  }
+  const page = items.slice(offset, offset + size);
+  const next = offset + size < items.length ? Buffer.from(`o:${offset + size}`).toString('base64url') : undefined;
+  return { page, nextToken: next };
+}
+
+export function latticePage<T>(items: T[], query: URLSearchParams): { page: T[]; nextToken?: string } {
+  return paginate(items, query.get('maxResults') ?? undefined, query.get('nextToken') ?? undefined, {
+    max: 100,
+    defaultSize: 50,
+    badMax: () => validationError('maxResults must be between 1 and 100', [{ name: 'maxResults', message: 'must be between 1 and 100' }]),
+    badToken: () => validationError('Invalid nextToken', [{ name: 'nextToken', message: 'is not valid' }]),
+  });
+}
+
+function stableStringify(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableStringify).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableStringify(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+export function fingerprint(params: unknown): string {
+  return createHash('sha256').update(stableStringify(params)).digest('hex');
+}
+
+/**
+ * clientToken semantics: the same token with the same parameters replays the original response without acting
+ * again; the same token with different parameters is refused with `onMismatch`.
+ */
+export function withIdempotency(
+  ctx: TCtx,
+  scope: string,
+  clientToken: unknown,
+  params: unknown,
+  onMismatch: () => SandboxError,
+  run: () => TSandboxResponse,
+): TSandboxResponse {
+  if (typeof clientToken !== 'string' || clientToken === '') return run();
+  const key = `${scope}|${ctx.caller.accountId}|${clientToken}`;
+  const print = fingerprint(params);
+  const previous = ctx.state.idempotency[key];
+  if (previous) {
+    if (previous.fingerprint !== print) throw onMismatch();
+    return { status: previous.status, body: previous.body };
+  }
+  const response = run();
+  ctx.state.idempotency[key] = { fingerprint: print, status: response.status, body: response.body };
+  ctx.dirty = true;
+  return response;
+}
+
+export function asString(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+export function asStringArray(value: unknown): string[] | undefined {
+  return Array.isArray(value) && value.every((v) => typeof v === 'string') ? (value as string[]) : undefined;
+}

@@ -1,0 +1,176 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { Sha256 } from '@aws-crypto/sha256-js';
+import { SignatureV4 } from '@smithy/signature-v4';
+import type { TCaller } from './context';
+import { authError } from './errors';
+import type { TSandboxState } from './state';
+import type { TSandboxWorld } from './world';
+
+/**
+ * Identity: the access key in the Authorization header names the caller. Static keys come from the world;
+ * temporary keys from the sandbox's own AssumeRole. The signature is recomputed with @smithy/signature-v4 (the
+ * same signer the SDK uses) from the raw path, decoded query and the headers the client says it signed.
+ */
+export interface TParsedAuthorization {
+  accessKeyId: string;
+  date: string;
+  region: string;
+  service: string;
+  signedHeaders: string[];
+  signature: string;
+}
+
+const AUTH_RE =
+  /^AWS4-HMAC-SHA256\s+Credential=([^/,\s]+)\/(\d{8})\/([^/,\s]+)\/([^/,\s]+)\/aws4_request,\s*SignedHeaders=([^,\s]+),\s*Signature=([0-9a-f]{64})\s*$/;
+
+export function parseAuthorization(header: string | undefined): TParsedAuthorization | null {
+  if (!header) return null;
+  const m = AUTH_RE.exec(header.trim());
+  if (!m) return null;
+  return {
+    accessKeyId: m[1]!,
+    date: m[2]!,
+    region: m[3]!,
+    service: m[4]!,
+    signedHeaders: m[5]!.split(';'),
+    signature: m[6]!,
+  };
+}
+
+export interface TResolvedKey {
+  caller: TCaller;
+  secretAccessKey: string;
+  /** Required for temporary credentials. */
+  sessionToken?: string;
+}
+
+export function resolveAccessKey(
+  world: TSandboxWorld,
+  state: TSandboxState,
+  accessKeyId: string,
+  now: number,
+): TResolvedKey {
+  const fixed = world.staticCredentials.find((c) => c.accessKeyId === accessKeyId);
+  if (fixed) {
+    return {
+      caller: { accountId: fixed.accountId, arn: fixed.arn, userId: fixed.userId, accessKeyId },
+      secretAccessKey: fixed.secretAccessKey,
+    };
+  }
+  const session = state.sessions.find((s) => s.accessKeyId === accessKeyId);
+  if (!session) throw authError('UnrecognizedClientException', 'The security token included in the request is invalid.');
+  if (session.expiresAt <= now) throw authError('ExpiredTokenException', 'The security token included in the request is expired');
+  return {
+    caller: {
+      accountId: session.accountId,
+      arn: session.assumedRoleArn,
+      userId: session.assumedRoleId,
+      accessKeyId,
+    },
+    secretAccessKey: session.secretAccessKey,
+    sessionToken: session.sessionToken,
+  };
+}
+
+function headerValue(headers: Record<string, string | string[] | undefined>, name: string): string | undefined {
+  const v = headers[name];
+  return Array.isArray(v) ? v.join(',') : v;
+}
+
+function parseAmzDate(value: string): Date | null {
+  const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(value);
+  if (!m) return null;
+  return new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!));
+}
+
+export interface TSignedRequest {
+  method: string;
+  rawPath: string;
+  rawQuery: string;
+  headers: Record<string, string | string[] | undefined>;
+  body: Buffer;
+}
+
+/** Throws the service's authentication error when the request is unsigned, unknown, expired or forged. */
+export async function authenticate(
+  world: TSandboxWorld,
+  state: TSandboxState,
+  request: TSignedRequest,
+  now: number,
+  verifySignatures: boolean,
+): Promise<{ caller: TCaller; auth: TParsedAuthorization }> {
+  const header = headerValue(request.headers, 'authorization');
+  if (!header) throw authError('MissingAuthenticationTokenException', 'Missing Authentication Token');
+  const auth = parseAuthorization(header);
+  if (!auth) throw authError('IncompleteSignatureException', 'Authorization header requires Credential, SignedHeaders and Signature (AWS4-HMAC-SHA256).');
+  const resolved = resolveAccessKey(world, state, auth.accessKeyId, now);
+  const token = headerValue(request.headers, 'x-amz-security-token');
+  if (resolved.sessionToken !== undefined && token !== resolved.sessionToken) {
+    throw authError('UnrecognizedClientException', 'The security token included in the request is invalid.');
+  }
+  if (verifySignatures) await verify(request, auth, resolved);
+  return { caller: resolved.caller, auth };
+}
+
+async function verify(request: TSignedRequest, auth: TParsedAuthorization, key: TResolvedKey): Promise<void> {
+  const amzDate = headerValue(request.headers, 'x-amz-date');
+  const signingDate = amzDate ? parseAmzDate(amzDate) : null;
+  if (!signingDate || !amzDate?.startsWith(auth.date)) {
+    throw authError('IncompleteSignatureException', 'X-Amz-Date is missing or does not match the credential scope date.');
+  }
+  const payloadHeader = headerValue(request.headers, 'x-amz-content-sha256');
+  if (payloadHeader && payloadHeader !== 'UNSIGNED-PAYLOAD') {
+    const actual = createHash('sha256').update(request.body).digest('hex');
+    if (actual !== payloadHeader) {
+      throw authError('InvalidSignatureException', 'The provided x-amz-content-sha256 header does not match what was computed.');
+    }
+  }
+  const headers: Record<string, string> = {};
+  for (const name of auth.signedHeaders) {
+    const value = headerValue(request.headers, name);
+    if (value === undefined) {
+      throw authError('InvalidSignatureException', `Signed header ${name} is missing from the request.`);
+    }
+    headers[name] = value;
+  }
+  const query: Record<string, string | string[]> = {};
+  for (const [k, v] of new URLSearchParams(request.rawQuery)) {
+    const existing = query[k];
+    if (existing === undefined) query[k] = v;
+    else query[k] = Array.isArray(existing) ? [...existing, v] : [existing, v];
+  }
+  const host = headers.host ?? '127.0.0.1';
+  const signer = new SignatureV4({
+    service: auth.service,
+    region: auth.region,
+    sha256: Sha256,
+    uriEscapePath: true,
+    credentials: {
+      accessKeyId: auth.accessKeyId,
+      secretAccessKey: key.secretAccessKey,
+      sessionToken: key.sessionToken,
+    },
+  });
+  const signed = await signer.sign(
+    {
+      method: request.method,
+      protocol: 'http:',
+      hostname: host.split(':')[0] ?? host,
+      path: request.rawPath,
+      query,
+      headers,
+      body: request.body,
+    },
+    { signingDate, signableHeaders: new Set(auth.signedHeaders), signingRegion: auth.region, signingService: auth.service },
+  );
+  const expected = /Signature=([0-9a-f]{64})/.exec(String(signed.headers.authorization ?? signed.headers.Authorization))?.[1];
+  const ok =
+    expected !== undefined &&
+    timingSafeEqual(Buffer.from(expected, 'utf8'), Buffer.from(auth.signature.padEnd(64, '0').slice(0, 64), 'utf8'));
+  if (!ok) {
+    throw authError(
+      'InvalidSignatureException',
+      'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method.',
+    );
+  }
+}
