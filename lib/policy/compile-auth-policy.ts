@@ -76,13 +76,16 @@ function assignSids(groups: Omit<TPolicyPlanGroup, 'sid'>[], teamsOf: Map<string
     return teams;
   });
   for (const teams of groupTeams) for (const t of teams) teamGroupCount.set(t, (teamGroupCount.get(t) ?? 0) + 1);
-  // A team name is used only when it names exactly one statement unambiguously; otherwise a hash of the principals
+  // Sids name the team when every principal of the statement belongs to one team, else a hash of the principals
   // (principal sets are disjoint across groups, and stay put when only a group's models change).
   const proposed = groups.map((g, i) => {
     const teams = [...groupTeams[i]!];
-    const only = teams.length === 1 ? teams[0]! : null;
-    const name = only && teamGroupCount.get(only) === 1 ? pascal(only) : '';
-    return name ? (name.startsWith("Team") ? name : `Team${name}`) : `G${fnv1a(g.principals.join(","))}`;
+    const hash = fnv1a(g.principals.join(','));
+    const team = teams.length === 1 ? pascal(teams[0]!) : '';
+    if (!team) return `G${hash}`;
+    const name = team.startsWith('Team') ? team : `Team${team}`;
+    // A team with several model sets (e.g. dev and prod roles differ) gets a short content hash per statement.
+    return teamGroupCount.get(teams[0]!) === 1 ? name : `${name}${hash.slice(0, 4)}`;
   });
   const seen = new Map<string, number>();
   for (const sid of proposed) seen.set(sid, (seen.get(sid) ?? 0) + 1);
