@@ -7,6 +7,7 @@
  * This is an internal Prisma API: callers must review the SQL it produces.
  */
 import { readFile } from 'node:fs/promises';
+import type * as SchemaEngineBindings from '@prisma/schema-engine-wasm/schema_engine_bg';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import {
@@ -14,7 +15,7 @@ import {
   type SqlMigrationAwareDriverAdapterFactory,
 } from '@prisma/driver-adapter-utils';
 
-type TBindings = typeof import('@prisma/schema-engine-wasm/schema_engine_bg');
+type TBindings = typeof SchemaEngineBindings;
 type TEngine = Awaited<ReturnType<TBindings['SchemaEngine']['new']>>;
 
 let bindingsPromise: Promise<TBindings> | undefined;
@@ -27,16 +28,16 @@ async function loadBindings(): Promise<TBindings> {
     __wbg_set_wasm: (w: unknown) => void;
   };
   const bytes = await readFile(path.join(dir, 'schema_engine_bg.wasm'));
-  const module = await WebAssembly.compile(bytes);
+  const wasmModule = await WebAssembly.compile(bytes);
   // The wasm imports every glue function from the module "./schema_engine_bg.js".
   const imports: WebAssembly.Imports = {};
-  for (const imp of WebAssembly.Module.imports(module)) {
+  for (const imp of WebAssembly.Module.imports(wasmModule)) {
     imports[imp.module] ??= {};
     (imports[imp.module] as Record<string, unknown>)[imp.name] = (glue as unknown as Record<string, unknown>)[
       imp.name
     ];
   }
-  const instance = await WebAssembly.instantiate(module, imports);
+  const instance = await WebAssembly.instantiate(wasmModule, imports);
   glue.__wbg_set_wasm(instance.exports);
   (instance.exports.__wbindgen_start as (() => void) | undefined)?.();
   return glue;

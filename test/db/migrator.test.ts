@@ -41,7 +41,9 @@ describe.each(testDatabaseKinds)('migrator on $name', (kind) => {
     const second = await migrateDatabase(db.sql, { migrationsDir: realMigrations });
     expect(second).toEqual({ applied: [], alreadyApplied: files.length });
 
-    const rows = await db.sql.query<TAppliedMigrationRow>('SELECT * FROM "_prisma_migrations" ORDER BY migration_name');
+    const rows = await db.sql.query<TAppliedMigrationRow>(
+      'SELECT * FROM "_prisma_migrations" ORDER BY migration_name',
+    );
     expect(rows).toHaveLength(files.length);
     for (const [i, row] of rows.entries()) {
       const file = files[i]!;
@@ -80,7 +82,10 @@ describe.each(testDatabaseKinds)('migrator on $name', (kind) => {
     const dir = await tempMigrations();
     await migrateDatabase(db.sql, { migrationsDir: dir });
     await mkdir(path.join(dir, '29990101000000_add_extra'));
-    await writeFile(path.join(dir, '29990101000000_add_extra/migration.sql'), 'CREATE TABLE "Extra" ("id" INTEGER);\n');
+    await writeFile(
+      path.join(dir, '29990101000000_add_extra/migration.sql'),
+      'CREATE TABLE "Extra" ("id" INTEGER);\n',
+    );
     expect((await getMigrationStatus(db.sql, dir)).pending).toEqual(['29990101000000_add_extra']);
     const result = await migrateDatabase(db.sql, { migrationsDir: dir });
     expect(result.applied).toEqual(['29990101000000_add_extra']);
@@ -95,9 +100,14 @@ describe.each(testDatabaseKinds)('migrator on $name', (kind) => {
     const file = path.join(dir, first!.name, 'migration.sql');
     await writeFile(file, `${await readFile(file, 'utf8')}\n-- edited afterwards\n`);
     await mkdir(path.join(dir, '29990101000000_add_extra'));
-    await writeFile(path.join(dir, '29990101000000_add_extra/migration.sql'), 'CREATE TABLE "Extra" ("id" INTEGER);\n');
+    await writeFile(
+      path.join(dir, '29990101000000_add_extra/migration.sql'),
+      'CREATE TABLE "Extra" ("id" INTEGER);\n',
+    );
 
-    await expect(migrateDatabase(db.sql, { migrationsDir: dir })).rejects.toThrow(/modified after they were applied/);
+    await expect(migrateDatabase(db.sql, { migrationsDir: dir })).rejects.toThrow(
+      /modified after they were applied/,
+    );
     const status = await getMigrationStatus(db.sql, dir);
     expect(status.modified).toEqual([first!.name]);
     // Nothing after the refusal ran.
@@ -113,8 +123,12 @@ describe.each(testDatabaseKinds)('migrator on $name', (kind) => {
       path.join(dir, '29990101000000_broken/migration.sql'),
       'CREATE TABLE "HalfDone" ("id" INTEGER);\nSELECT * FROM "NoSuchTable";\n',
     );
-    await expect(migrateDatabase(db.sql, { migrationsDir: dir })).rejects.toThrow(/29990101000000_broken failed/);
-    const tables = await db.sql.query(`SELECT 1 FROM information_schema.tables WHERE table_name = 'HalfDone'`);
+    await expect(migrateDatabase(db.sql, { migrationsDir: dir })).rejects.toThrow(
+      /29990101000000_broken failed/,
+    );
+    const tables = await db.sql.query(
+      `SELECT 1 FROM information_schema.tables WHERE table_name = 'HalfDone'`,
+    );
     expect(tables).toEqual([]);
     expect((await getMigrationStatus(db.sql, dir)).pending).toEqual(['29990101000000_broken']);
     // The connection is usable afterwards (no transaction left aborted).

@@ -11,7 +11,10 @@ const snapshotPath = path.join(root, 'prisma/migrations/schema.snapshot.prisma')
 
 describe('migrations vs prisma/schema.prisma', () => {
   it('the migration snapshot is the current schema (no un-migrated schema change)', async () => {
-    const [schema, snapshot] = await Promise.all([readFile(schemaPath, 'utf8'), readFile(snapshotPath, 'utf8')]);
+    const [schema, snapshot] = await Promise.all([
+      readFile(schemaPath, 'utf8'),
+      readFile(snapshotPath, 'utf8'),
+    ]);
     // Semantic check through the engine, so formatting-only edits do not count as a change.
     expect(await diffSchemas(snapshot, schema)).toBe('');
   });

@@ -22,7 +22,8 @@ export interface TTestDatabaseKind {
   fresh(): Promise<TFreshDatabase>;
 }
 
-export const adminDatabaseUrl: string | undefined = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || undefined;
+export const adminDatabaseUrl: string | undefined =
+  process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || undefined;
 
 const pgliteKind: TTestDatabaseKind = {
   name: 'pglite',
@@ -57,7 +58,8 @@ function postgresKind(adminUrl: string): TTestDatabaseKind {
       let prisma: PrismaClient | undefined;
       return {
         sql,
-        prisma: () => (prisma ??= new PrismaClient({ adapter: new PrismaPg({ connectionString: url.toString() }) })),
+        prisma: () =>
+          (prisma ??= new PrismaClient({ adapter: new PrismaPg({ connectionString: url.toString() }) })),
         async dispose() {
           await prisma?.$disconnect();
           await sql.close();
@@ -79,9 +81,16 @@ export const testDatabaseKinds: TTestDatabaseKind[] = [
 ];
 
 /** Tables, columns, indexes, constraints and enums of the current schema, as comparable text lines. */
-export async function describeCatalog(sql: TSqlClient): Promise<Record<string, string[]>> {
-  const lines = async (query: string) =>
-    (await sql.query<{ line: string }>(query)).map((r) => r.line).sort();
+export interface TCatalog {
+  tables: string[];
+  columns: string[];
+  indexes: string[];
+  constraints: string[];
+  enums: string[];
+}
+
+export async function describeCatalog(sql: TSqlClient): Promise<TCatalog> {
+  const lines = async (query: string) => (await sql.query<{ line: string }>(query)).map((r) => r.line).sort();
   return {
     tables: await lines(`SELECT table_name AS line FROM information_schema.tables
       WHERE table_schema = current_schema() AND table_name <> '_prisma_migrations'`),
@@ -97,7 +106,8 @@ export async function describeCatalog(sql: TSqlClient): Promise<Record<string, s
         pg_get_constraintdef(c.oid) AS line
       FROM pg_constraint c JOIN pg_class rel ON rel.oid = c.conrelid
       WHERE c.connamespace = current_schema()::regnamespace AND rel.relname <> '_prisma_migrations'`),
-    enums: await lines(`SELECT t.typname || ': ' || string_agg(e.enumlabel, ',' ORDER BY e.enumsortorder) AS line
+    enums:
+      await lines(`SELECT t.typname || ': ' || string_agg(e.enumlabel, ',' ORDER BY e.enumsortorder) AS line
       FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid
       WHERE t.typnamespace = current_schema()::regnamespace GROUP BY t.typname`),
   };
