@@ -1,0 +1,176 @@
+import type { Metadata } from 'next';
+import { requirePageActor } from '@/app/_lib/require-actor';
+import { PolicySizeMeter } from '@/components/policy/policy-size-meter';
+import { getWhatIfOptions, simulateWhatIf, type TWhatIfResult } from '@/lib/estate/simulate-what-if';
+import { isAppError } from '@/lib/errors/app-error';
+import { toProblem } from '@/lib/errors/to-problem';
+
+export const metadata: Metadata = { title: 'What-if' };
+
+type TSearch = Record<string, string | undefined>;
+
+function Decision({ d }: { d: TWhatIfResult['results'][number]['live'] }) {
+  return (
+    <span>
+      <span className={`badge ${d.decision === 'ALLOW' ? 'ok' : 'danger'}`}>{d.decision}</span>{' '}
+      <span className="muted">
+        {d.reason}
+        {d.deniedBy && d.decision === 'DENY' ? ` (${d.deniedBy} policy)` : ''}
+      </span>
+      {d.statements.length > 0 ? (
+        <span className="mono"> · {d.statements.map((s) => s.sid ?? `#${s.index}`).join(', ')}</span>
+      ) : null}
+    </span>
+  );
+}
+
+export default async function WhatIfPage({ searchParams }: { searchParams: Promise<TSearch> }) {
+  const actor = await requirePageActor('estate:read');
+  const params = await searchParams;
+  const options = await getWhatIfOptions(actor);
+  const subject = params.subject ?? '';
+  const [kind, value] = subject.includes(':') ? [subject.slice(0, subject.indexOf(':')), subject.slice(subject.indexOf(':') + 1)] : ['', ''];
+  const principal = params.principal?.trim() || (kind === 'principal' ? value : undefined);
+  const team = kind === 'team' && !params.principal?.trim() ? value : undefined;
+
+  let result: TWhatIfResult | null = null;
+  let error: { detail: string; issues: { path: string; message: string }[] } | null = null;
+  if (params.model) {
+    try {
+      result = await simulateWhatIf(actor, {
+        ...(principal ? { principal } : {}),
+        ...(team ? { team } : {}),
+        model: params.model,
+        ...(params.method ? { method: params.method as 'GET' } : {}),
+        ...(params.path ? { path: params.path } : {}),
+        ...(params.sourceVpc ? { sourceVpc: params.sourceVpc } : {}),
+      });
+    } catch (e) {
+      if (!isAppError(e) || !e.expected) throw e;
+      const p = toProblem(e);
+      error = { detail: p.detail, issues: p.issues ?? [] };
+    }
+  }
+
+  return (
+    <>
+      <h1>What-if</h1>
+      <p className="subtitle">
+        Would a principal be allowed to invoke a model? Evaluated as IAM does, against the live policies read from AWS and
+        against the policy the pending requests would produce.
+      </p>
+      <form className="card" method="get" aria-label="What-if request">
+        <div className="grid">
+          <label>
+            Team or principal
+            <select name="subject" defaultValue={subject}>
+              <option value="">— choose —</option>
+              {options.teams.map((t) => (
+                <optgroup key={t.slug} label={t.name}>
+                  <option value={`team:${t.slug}`}>Every principal of {t.name}</option>
+                  {t.principals.map((p) => (
+                    <option key={p} value={`principal:${p}`}>
+                      {p}
+                    </option>
+                  ))}
+                </optgroup>
+              ))}
+            </select>
+          </label>
+          <label>
+            …or any principal ARN
+            <input name="principal" defaultValue={params.principal ?? ''} placeholder="arn:aws:sts::123456789012:assumed-role/name/session" />
+          </label>
+          <label>
+            Model
+            <select name="model" defaultValue={params.model ?? ''} required>
+              <option value="">— choose —</option>
+              {options.models.map((m) => (
+                <option key={m.policyKey} value={m.policyKey}>
+                  {m.provider} · {m.name}
+                  {m.enabled ? '' : ' (disabled)'}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Method
+            <select name="method" defaultValue={params.method ?? 'POST'}>
+              {['POST', 'GET', 'PUT', 'DELETE', 'PATCH'].map((m) => (
+                <option key={m}>{m}</option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Path
+            <input name="path" defaultValue={params.path ?? '/'} />
+          </label>
+          <label>
+            Source VPC (optional)
+            <input name="sourceVpc" defaultValue={params.sourceVpc ?? ''} placeholder="vpc-…" />
+          </label>
+        </div>
+        <p>
+          <button className="btn primary" type="submit">
+            Evaluate
+          </button>
+        </p>
+      </form>
+
+      {error ? (
+        <div className="error-box" role="alert">
+          {error.detail}
+          {error.issues.length > 0 ? (
+            <ul>
+              {error.issues.map((i) => (
+                <li key={i.path}>
+                  {i.path}: {i.message}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
+      ) : null}
+
+      {result ? (
+        <section className="card" aria-labelledby="result-h" data-testid="what-if-result">
+          <h2 id="result-h">
+            {result.request.method} {result.request.path}?{result.request.queryKey}={result.request.model}
+          </h2>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Principal</th>
+                <th scope="col">Live policy (AWS now)</th>
+                <th scope="col">With pending requests approved</th>
+              </tr>
+            </thead>
+            <tbody>
+              {result.results.map((r) => (
+                <tr key={r.principal}>
+                  <td className="mono">{r.principal}</td>
+                  <td data-testid="live-decision">
+                    <Decision d={r.live} />
+                  </td>
+                  <td data-testid="proposed-decision">
+                    <Decision d={r.proposed} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <h3>Policy size</h3>
+          <PolicySizeMeter bytes={result.live.bytes} label="Live service policy" />
+          <div style={{ height: '0.75rem' }} />
+          <PolicySizeMeter
+            bytes={result.proposed.bytes}
+            label={`Proposed policy (${result.proposed.statementCount} statements, ${result.proposed.pendingRequests} pending requests)`}
+          />
+          {!result.live.hasPolicy ? (
+            <p className="muted">The service has no auth policy yet: with AWS_IAM every request is denied.</p>
+          ) : null}
+        </section>
+      ) : null}
+    </>
+  );
+}
