@@ -74,6 +74,16 @@ export function readRunningPortal(portalDataDir: string): TRunningPortal | null 
   }
 }
 
+/** The token in portal.json if this very process wrote it (a bundler may have split the globalThis copy away). */
+function ownTokenFromFile(): string | undefined {
+  try {
+    const record = JSON.parse(readFileSync(portalFilePath(env().PORTAL_DATA_DIR), 'utf8')) as TRunningPortal;
+    return record.pid === process.pid ? record.token : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function digest(value: string): Buffer {
   return createHash('sha256').update(value).digest();
 }
@@ -83,7 +93,7 @@ function digest(value: string): Buffer {
  * are hashed first so their lengths match). False when this process registered no token.
  */
 export function verifyPortalToken(authorizationHeader: string | null | undefined): boolean {
-  const expected = globalForPortal.__bapPortalToken;
+  const expected = globalForPortal.__bapPortalToken ?? ownTokenFromFile();
   if (!expected || !authorizationHeader) return false;
   const m = /^Bearer\s+(\S+)$/.exec(authorizationHeader.trim());
   if (!m) return false;
