@@ -21,7 +21,8 @@ function fakeIo(files: Record<string, string>) {
     stderr: (t) => err.push(t),
     readFile: async (p) => {
       if (p in files) return files[p]!;
-      if (p.startsWith('fixtures/')) return readFileSync(path.join(ROOT, 'test/fixtures/policy', p.slice(9)), 'utf8');
+      if (p.startsWith('fixtures/'))
+        return readFileSync(path.join(ROOT, 'test/fixtures/policy', p.slice(9)), 'utf8');
       throw new Error(`ENOENT: ${p}`);
     },
   };
@@ -36,18 +37,26 @@ async function run(command: string, argv: string[], files: Record<string, string
 }
 
 async function compiled(extra: string[] = []) {
-  const r = await run('compile', ['--grants', 'g.json', '--service-arn', SVC, ...extra], { 'g.json': GRANTS });
+  const r = await run('compile', ['--grants', 'g.json', '--service-arn', SVC, ...extra], {
+    'g.json': GRANTS,
+  });
   return r.out[0]!;
 }
 
 describe('policy compile', () => {
   it('prints only the one-line policy on stdout and the size on stderr', async () => {
-    const r = await run('compile', ['--grants', 'g.json', '--service-arn', SVC, '--org-id', 'o-bap7demo42x'], {
-      'g.json': GRANTS,
-    });
+    const r = await run(
+      'compile',
+      ['--grants', 'g.json', '--service-arn', SVC, '--org-id', 'o-bap7demo42x'],
+      {
+        'g.json': GRANTS,
+      },
+    );
     expect(r.code).toBe(0);
     expect(r.out).toHaveLength(1);
-    expect(JSON.parse(r.out[0]!).Statement[0].Condition.StringEquals).toEqual({ 'aws:PrincipalOrgID': 'o-bap7demo42x' });
+    expect(JSON.parse(r.out[0]!).Statement[0].Condition.StringEquals).toEqual({
+      'aws:PrincipalOrgID': 'o-bap7demo42x',
+    });
     expect(r.err.join('\n')).toMatch(/auth policy: \d+ bytes \(\d+\.\d% of 10240\), headroom \d+ bytes/);
   });
 
@@ -58,11 +67,13 @@ describe('policy compile', () => {
     expect(bad).toMatchObject({ code: 2, out: [] });
     expect(bad.err.join('\n')).toMatch(/"team-a" is not an IAM role\/user ARN/);
     expect((await run('compile', ['--grants', 'nope.json', '--service-arn', SVC])).code).toBe(2);
-    expect((await run('compile', ['--grants', 'g.json'], { 'g.json': GRANTS })).err[0]).toMatch(/--service-arn is required/);
-    expect((await run('compile', ['--bogus'], {})).code).toBe(2);
-    expect((await run('compile', ['--grants', 'g.json', '--service-arn', SVC], { 'g.json': '{' })).err[0]).toMatch(
-      /not valid JSON/,
+    expect((await run('compile', ['--grants', 'g.json'], { 'g.json': GRANTS })).err[0]).toMatch(
+      /--service-arn is required/,
     );
+    expect((await run('compile', ['--bogus'], {})).code).toBe(2);
+    expect(
+      (await run('compile', ['--grants', 'g.json', '--service-arn', SVC], { 'g.json': '{' })).err[0],
+    ).toMatch(/not valid JSON/);
   });
 
   it('refuses a grant set over 10 KB even after compaction', async () => {
@@ -70,7 +81,9 @@ describe('policy compile', () => {
       principal: `arn:aws:iam::${String(200_000_000_000 + i)}:role/team-${i}`,
       models: [`model-${i}.v1:0`],
     }));
-    const r = await run('compile', ['--grants', 'g.json', '--service-arn', SVC], { 'g.json': JSON.stringify({ grants }) });
+    const r = await run('compile', ['--grants', 'g.json', '--service-arn', SVC], {
+      'g.json': JSON.stringify({ grants }),
+    });
     expect(r.code).toBe(2);
     expect(r.out).toEqual([]);
     expect(r.err[0]).toMatch(/over the 10240-byte limit.*Nothing was truncated/);
@@ -80,7 +93,11 @@ describe('policy compile', () => {
 describe('policy simulate', () => {
   it('prints ALLOW or DENY and exits 0 either way', async () => {
     const files = { 'p.json': await compiled() };
-    const allow = await run('simulate', ['--policy', 'p.json', '--principal', SESSION, '--model', HAIKU], files);
+    const allow = await run(
+      'simulate',
+      ['--policy', 'p.json', '--principal', SESSION, '--model', HAIKU],
+      files,
+    );
     expect(allow).toMatchObject({ code: 0, out: ['ALLOW'] });
     const smuggle = await run(
       'simulate',
@@ -88,15 +105,27 @@ describe('policy simulate', () => {
       files,
     );
     expect(smuggle).toMatchObject({ code: 0, out: ['DENY'] });
-    const anonymous = await run('simulate', ['--policy', 'p.json', '--principal', 'anonymous', '--model', HAIKU], files);
+    const anonymous = await run(
+      'simulate',
+      ['--policy', 'p.json', '--principal', 'anonymous', '--model', HAIKU],
+      files,
+    );
     expect(anonymous.out).toEqual(['DENY']);
   });
 
   it('--json gives the decision and the deciding statements', async () => {
-    const r = await run('simulate', ['--policy', 'p.json', '--principal', SESSION, '--model', HAIKU, '--json'], {
-      'p.json': await compiled(),
+    const r = await run(
+      'simulate',
+      ['--policy', 'p.json', '--principal', SESSION, '--model', HAIKU, '--json'],
+      {
+        'p.json': await compiled(),
+      },
+    );
+    expect(JSON.parse(r.out[0]!)).toMatchObject({
+      decision: 'ALLOW',
+      reason: 'allowed',
+      statements: [{ index: 0 }],
     });
-    expect(JSON.parse(r.out[0]!)).toMatchObject({ decision: 'ALLOW', reason: 'allowed', statements: [{ index: 0 }] });
   });
 
   it('shows the AWS-blog style policy is bypassable', async () => {
@@ -125,18 +154,36 @@ describe('policy simulate', () => {
       ],
     });
     const files = { 'p.json': await compiled(), 'n.json': network };
-    const base = ['--policy', 'p.json', '--network-policy', 'n.json', '--principal', SESSION, '--model', HAIKU, '--json'];
+    const base = [
+      '--policy',
+      'p.json',
+      '--network-policy',
+      'n.json',
+      '--principal',
+      SESSION,
+      '--model',
+      HAIKU,
+      '--json',
+    ];
     const outside = await run('simulate', base, files);
     expect(JSON.parse(outside.out[0]!)).toMatchObject({ decision: 'DENY', deniedBy: 'service-network' });
-    const inside = await run('simulate', [...base, '--org-id', 'o-bap7demo42x', '--path', '/model/invoke'], files);
+    const inside = await run(
+      'simulate',
+      [...base, '--org-id', 'o-bap7demo42x', '--path', '/model/invoke'],
+      files,
+    );
     expect(JSON.parse(inside.out[0]!)).toMatchObject({ decision: 'ALLOW', deniedBy: null });
   });
 
   it('exits 2 on bad input', async () => {
     const files = { 'p.json': await compiled(), 'bad.json': '{"Statement":[{"Effect":"Maybe"}]}' };
     expect((await run('simulate', ['--policy', 'p.json', '--principal', SESSION], files)).code).toBe(2);
-    expect((await run('simulate', ['--policy', 'p.json', '--principal', 'nobody', '--model', HAIKU], files)).code).toBe(2);
-    expect((await run('simulate', ['--policy', 'bad.json', '--principal', SESSION, '--model', HAIKU], files)).code).toBe(2);
+    expect(
+      (await run('simulate', ['--policy', 'p.json', '--principal', 'nobody', '--model', HAIKU], files)).code,
+    ).toBe(2);
+    expect(
+      (await run('simulate', ['--policy', 'bad.json', '--principal', SESSION, '--model', HAIKU], files)).code,
+    ).toBe(2);
     const noSvc = await run('simulate', [
       '--policy',
       'fixtures/aws-examples/org-only.json',
@@ -152,17 +199,30 @@ describe('policy simulate', () => {
 
 describe('policy verify, validate, diff', () => {
   it('verify: exit 0 with a summary when the policy matches, 1 with one line per mismatch when not', async () => {
-    const ok = await run('verify', ['--policy', 'p.json', '--grants', 'g.json', '--models', `${HAIKU},meta.llama3-70b`], {
-      'p.json': await compiled(),
-      'g.json': GRANTS,
-    });
+    const ok = await run(
+      'verify',
+      ['--policy', 'p.json', '--grants', 'g.json', '--models', `${HAIKU},meta.llama3-70b`],
+      {
+        'p.json': await compiled(),
+        'g.json': GRANTS,
+      },
+    );
     expect(ok.code).toBe(0);
     expect(ok.out.at(-1)).toMatch(/^OK: \d+ checks, 0 mismatch\(es\)$/);
-    const blog = await run('verify', ['--policy', 'fixtures/aws-examples/blog-bare-stringequals.json', '--grants', 'g.json'], {
-      'g.json': JSON.stringify({
-        grants: [{ principal: 'arn:aws:iam::444455556666:role/team-x', models: ['anthropic.claude-3-5-sonnet-20240620-v1:0'] }],
-      }),
-    });
+    const blog = await run(
+      'verify',
+      ['--policy', 'fixtures/aws-examples/blog-bare-stringequals.json', '--grants', 'g.json'],
+      {
+        'g.json': JSON.stringify({
+          grants: [
+            {
+              principal: 'arn:aws:iam::444455556666:role/team-x',
+              models: ['anthropic.claude-3-5-sonnet-20240620-v1:0'],
+            },
+          ],
+        }),
+      },
+    );
     expect(blog.code).toBe(1);
     expect(blog.out[0]).toMatch(/^MISMATCH duplicate-model-id: .* expected DENY, got ALLOW \(TeamX\)$/);
   });
@@ -175,7 +235,10 @@ describe('policy verify, validate, diff', () => {
 
   it('diff: prints access changes and the line diff', async () => {
     const before = await compiled();
-    const r = await run('diff', ['--before', 'a.json', '--after', 'b.json'], { 'a.json': before, 'b.json': '{"Version":"2012-10-17","Statement":[]}' });
+    const r = await run('diff', ['--before', 'a.json', '--after', 'b.json'], {
+      'a.json': before,
+      'b.json': '{"Version":"2012-10-17","Statement":[]}',
+    });
     expect(r.code).toBe(0);
     expect(r.out[0]).toBe(`- ${ROLE} ${HAIKU}`);
     expect(r.out).toContain('access: 0 gained, 1 lost, 0 kept');
@@ -204,7 +267,10 @@ describe('the real CLI', () => {
     );
     expect(stdout.endsWith('\n')).toBe(true);
     expect(stdout.slice(0, -1)).not.toContain('\n');
-    const golden = readFileSync(path.join(ROOT, 'test/fixtures/policy/golden/demo-teams.policy.json'), 'utf8');
+    const golden = readFileSync(
+      path.join(ROOT, 'test/fixtures/policy/golden/demo-teams.policy.golden'),
+      'utf8',
+    );
     expect(stdout).toBe(golden);
     expect(stderr).toMatch(/auth policy: \d+ bytes/);
   }, 60_000);

@@ -22,7 +22,13 @@ import { COMPACTION_DESCRIPTIONS } from '@/lib/policy/compact-policy';
 import { diffPolicies } from '@/lib/policy/diff-policies';
 import { evaluateCombined, evaluateRequest, serviceArnOfPolicy } from '@/lib/policy/evaluate-request';
 import { parsePolicy, parsePolicyOrThrow } from '@/lib/policy/parse-policy';
-import { DEFAULT_QUERY_KEY, ZGrant, ZGrantsFile, type TGrant, type TRequestContext } from '@/lib/policy/types';
+import {
+  DEFAULT_QUERY_KEY,
+  ZGrant,
+  ZGrantsFile,
+  type TGrant,
+  type TRequestContext,
+} from '@/lib/policy/types';
 import { verifyPolicy } from '@/lib/policy/verify-policy';
 import { z } from 'zod';
 import type { TCliCommand, TCliIo } from '../types';
@@ -50,26 +56,39 @@ const optional = (values: Record<string, string | boolean | undefined>, name: st
   typeof values[name] === 'string' ? (values[name] as string) : undefined;
 
 const list = (value: string | undefined) =>
-  value === undefined ? undefined : value.split(',').map((s) => s.trim()).filter(Boolean);
+  value === undefined
+    ? undefined
+    : value
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
 
 async function readJson(io: TCliIo, file: string): Promise<unknown> {
   let text: string;
   try {
     text = await io.readFile(file);
   } catch (error) {
-    throw new AppError('BAD_REQUEST', `cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new AppError(
+      'BAD_REQUEST',
+      `cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
-    throw new AppError('BAD_REQUEST', `${file} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
+    throw new AppError(
+      'BAD_REQUEST',
+      `${file} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 }
 
 async function readGrants(io: TCliIo, file: string): Promise<TGrant[]> {
   const raw = await readJson(io, file);
   // {"grants": [...]} as documented; a bare array is accepted too.
-  return Array.isArray(raw) ? parseOrThrow(z.array(ZGrant), raw, file) : parseOrThrow(ZGrantsFile, raw, file).grants;
+  return Array.isArray(raw)
+    ? parseOrThrow(z.array(ZGrant), raw, file)
+    : parseOrThrow(ZGrantsFile, raw, file).grants;
 }
 
 async function readPolicy(io: TCliIo, file: string) {
@@ -91,7 +110,8 @@ async function guarded(io: TCliIo, body: () => Promise<number>): Promise<number>
 
 function parseQuery(query: string): Record<string, string[]> {
   const out: Record<string, string[]> = {};
-  for (const [k, v] of new URLSearchParams(query.startsWith('?') ? query.slice(1) : query)) (out[k] ??= []).push(v);
+  for (const [k, v] of new URLSearchParams(query.startsWith('?') ? query.slice(1) : query))
+    (out[k] ??= []).push(v);
   return out;
 }
 
@@ -151,7 +171,8 @@ const simulate: TCliCommand = {
       const principalArg = required(v, 'principal');
       const query = optional(v, 'query');
       const model = optional(v, 'model');
-      if (query === undefined && model === undefined) throw new AppError('BAD_REQUEST', '--model or --query is required');
+      if (query === undefined && model === undefined)
+        throw new AppError('BAD_REQUEST', '--model or --query is required');
       const serviceArn = optional(v, 'service-arn') ?? serviceArnOfPolicy(policy);
       if (!serviceArn) {
         throw new AppError('BAD_REQUEST', 'the policy names no VPC Lattice service ARN; pass --service-arn');
@@ -164,7 +185,10 @@ const simulate: TCliCommand = {
         serviceArn,
         path,
         method: optional(v, 'method') ?? 'GET',
-        query: query !== undefined ? parseQuery(query) : { [optional(v, 'query-key') ?? DEFAULT_QUERY_KEY]: [model!] },
+        query:
+          query !== undefined
+            ? parseQuery(query)
+            : { [optional(v, 'query-key') ?? DEFAULT_QUERY_KEY]: [model!] },
       };
       const result = networkPolicy
         ? evaluateCombined({ servicePolicy: policy, networkPolicy }, request)
@@ -177,7 +201,8 @@ const simulate: TCliCommand = {
 const verify: TCliCommand = {
   name: 'policy verify',
   summary: 'Check a policy against grants (and a model catalog) by evaluation, adversarial requests included',
-  usage: 'policy verify --policy FILE --grants FILE [--models K1,K2] [--service-arn ARN] [--org-id ID] [--query-key KEY]',
+  usage:
+    'policy verify --policy FILE --grants FILE [--models K1,K2] [--service-arn ARN] [--org-id ID] [--query-key KEY]',
   run: (argv, io) =>
     guarded(io, async () => {
       const v = args(argv, {
@@ -202,19 +227,24 @@ const verify: TCliCommand = {
           `MISMATCH ${m.check}: ${m.principal ?? 'anonymous'} ?${m.query} expected ${m.expected}, got ${m.actual} (${by})`,
         );
       }
-      io.stdout(`${report.ok ? 'OK' : 'FAILED'}: ${report.checks} checks, ${report.mismatches.length} mismatch(es)`);
+      io.stdout(
+        `${report.ok ? 'OK' : 'FAILED'}: ${report.checks} checks, ${report.mismatches.length} mismatch(es)`,
+      );
       return report.ok ? 0 : 1;
     }),
 };
 
 const validate: TCliCommand = {
   name: 'policy validate',
-  summary: 'Validate auth-policy JSON (strict: what the portal would apply; --lenient: what IAM can evaluate)',
+  summary:
+    'Validate auth-policy JSON (strict: what the portal would apply; --lenient: what IAM can evaluate)',
   usage: 'policy validate --policy FILE [--lenient]',
   run: (argv, io) =>
     guarded(io, async () => {
       const v = args(argv, { policy: { type: 'string' }, lenient: { type: 'boolean' } });
-      const result = parsePolicy(await readJson(io, required(v, 'policy')), { mode: v.lenient ? 'lenient' : 'strict' });
+      const result = parsePolicy(await readJson(io, required(v, 'policy')), {
+        mode: v.lenient ? 'lenient' : 'strict',
+      });
       for (const w of result.warnings) io.stdout(`warning ${w.path}: ${w.message}`);
       if (!result.ok) {
         for (const e of result.errors) io.stdout(`error ${e.path}: ${e.message}`);
@@ -245,7 +275,8 @@ const diff: TCliCommand = {
       const result = diffPolicies(beforeRaw, afterRaw, {
         models: list(optional(v, 'models')),
         principals: list(optional(v, 'principals')),
-        serviceArn: optional(v, 'service-arn') ?? serviceArnOfPolicy(after) ?? serviceArnOfPolicy(before) ?? undefined,
+        serviceArn:
+          optional(v, 'service-arn') ?? serviceArnOfPolicy(after) ?? serviceArnOfPolicy(before) ?? undefined,
       });
       for (const g of result.gained) io.stdout(`+ ${g.principal} ${g.model}`);
       for (const l of result.lost) io.stdout(`- ${l.principal} ${l.model}`);

@@ -10,9 +10,19 @@ describe('parsePrincipal', () => {
       path: '/genai/prod/',
       name: 'team-a',
     });
-    expect(parsePrincipal('arn:aws-us-gov:iam::444455556666:user/bob')).toMatchObject({ kind: 'user', path: '/' });
-    expect(parsePrincipal('444455556666')).toEqual({ kind: 'account', partition: null, accountId: '444455556666' });
-    expect(parsePrincipal('arn:aws:iam::444455556666:root')).toMatchObject({ kind: 'account', partition: 'aws' });
+    expect(parsePrincipal('arn:aws-us-gov:iam::444455556666:user/bob')).toMatchObject({
+      kind: 'user',
+      path: '/',
+    });
+    expect(parsePrincipal('444455556666')).toEqual({
+      kind: 'account',
+      partition: null,
+      accountId: '444455556666',
+    });
+    expect(parsePrincipal('arn:aws:iam::444455556666:root')).toMatchObject({
+      kind: 'account',
+      partition: 'aws',
+    });
     expect(parsePrincipal('arn:aws:sts::444455556666:assumed-role/team-a/sess@x')).toMatchObject({
       kind: 'assumed-role',
       roleName: 'team-a',
@@ -43,16 +53,23 @@ describe('parsePrincipal', () => {
 
 describe('Lattice ARNs and model keys', () => {
   it('parses service and service-network ARNs', () => {
-    expect(parseServiceArn('arn:aws:vpc-lattice:us-east-1:111122223333:service/svc-0123456789abcdef0')).toMatchObject({
+    expect(
+      parseServiceArn('arn:aws:vpc-lattice:us-east-1:111122223333:service/svc-0123456789abcdef0'),
+    ).toMatchObject({
       region: 'us-east-1',
       id: 'svc-0123456789abcdef0',
     });
     expect(parseServiceArn('arn:aws:vpc-lattice:us-east-1:111122223333:service/svc-012')).toBeNull();
-    expect(parseServiceNetworkArn('arn:aws:vpc-lattice:us-east-1:111122223333:servicenetwork/sn-0123456789abcdef0')).not.toBeNull();
+    expect(
+      parseServiceNetworkArn(
+        'arn:aws:vpc-lattice:us-east-1:111122223333:servicenetwork/sn-0123456789abcdef0',
+      ),
+    ).not.toBeNull();
   });
   it('model keys allow Bedrock ids and ARNs, not wildcards or separators', () => {
     expect(isModelKey('anthropic.claude-3-haiku-20240307-v1:0')).toBe(true);
     expect(isModelKey('arn:aws:bedrock:us-east-1::foundation-model/amazon.titan-text-express-v1')).toBe(true);
-    for (const bad of ['', 'anthropic.*', 'a?b', 'a&modelid=b', 'a b', 'x'.repeat(257)]) expect(isModelKey(bad), bad).toBe(false);
+    for (const bad of ['', 'anthropic.*', 'a?b', 'a&modelid=b', 'a b', 'x'.repeat(257)])
+      expect(isModelKey(bad), bad).toBe(false);
   });
 });

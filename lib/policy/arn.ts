@@ -9,14 +9,37 @@
  * - isAccountId(value), principalAccountKey(identity), sameIamEntity(a, b)
  */
 
-export const PARTITIONS = ['aws', 'aws-cn', 'aws-us-gov', 'aws-iso', 'aws-iso-b', 'aws-iso-e', 'aws-iso-f', 'aws-eusc'] as const;
+export const PARTITIONS = [
+  'aws',
+  'aws-cn',
+  'aws-us-gov',
+  'aws-iso',
+  'aws-iso-b',
+  'aws-iso-e',
+  'aws-iso-f',
+  'aws-eusc',
+] as const;
 export type TPartition = (typeof PARTITIONS)[number];
 
 export type TPrincipalIdentity =
   /** partition is null for a bare 12-digit account id: it takes the partition of whatever it is compared with. */
   | { kind: 'account'; partition: TPartition | null; accountId: string }
-  | { kind: 'role' | 'user'; partition: TPartition; accountId: string; path: string; name: string; arn: string }
-  | { kind: 'assumed-role'; partition: TPartition; accountId: string; roleName: string; sessionName: string; arn: string };
+  | {
+      kind: 'role' | 'user';
+      partition: TPartition;
+      accountId: string;
+      path: string;
+      name: string;
+      arn: string;
+    }
+  | {
+      kind: 'assumed-role';
+      partition: TPartition;
+      accountId: string;
+      roleName: string;
+      sessionName: string;
+      arn: string;
+    };
 
 export interface TLatticeArn {
   partition: TPartition;
@@ -36,8 +59,12 @@ const PARTITION = String.raw`(aws|aws-cn|aws-us-gov|aws-iso|aws-iso-b|aws-iso-e|
 const IAM_ENTITY_RE = new RegExp(String.raw`^arn:${PARTITION}:iam::(\d{12}):(role|user)(${PATH})(${NAME})$`);
 const ROOT_RE = new RegExp(String.raw`^arn:${PARTITION}:iam::(\d{12}):root$`);
 // Session names are 2..64 of [\w+=,.@-]; be lenient on the lower bound (1) — callers only ever come from AWS.
-const SESSION_RE = new RegExp(String.raw`^arn:${PARTITION}:sts::(\d{12}):assumed-role/(${NAME})/([\w+=,.@-]{1,64})$`);
-const SERVICE_RE = new RegExp(String.raw`^arn:${PARTITION}:vpc-lattice:([a-z0-9-]+):(\d{12}):service/(svc-[0-9a-z]{17})$`);
+const SESSION_RE = new RegExp(
+  String.raw`^arn:${PARTITION}:sts::(\d{12}):assumed-role/(${NAME})/([\w+=,.@-]{1,64})$`,
+);
+const SERVICE_RE = new RegExp(
+  String.raw`^arn:${PARTITION}:vpc-lattice:([a-z0-9-]+):(\d{12}):service/(svc-[0-9a-z]{17})$`,
+);
 const NETWORK_RE = new RegExp(
   String.raw`^arn:${PARTITION}:vpc-lattice:([a-z0-9-]+):(\d{12}):servicenetwork/(sn-[0-9a-z]{17})$`,
 );

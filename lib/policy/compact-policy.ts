@@ -78,7 +78,13 @@ export function renderPolicy(plan: TPolicyPlan, level: TCompactionLevel): TPolic
   } else {
     const guardResource = hoistResource ? '*' : scoped;
     if (hoistResource) {
-      statements.push({ Sid: 'DenyOtherResources', Effect: 'Deny', Principal: '*', Action: LATTICE_INVOKE, NotResource: scoped });
+      statements.push({
+        Sid: 'DenyOtherResources',
+        Effect: 'Deny',
+        Principal: '*',
+        Action: LATTICE_INVOKE,
+        NotResource: scoped,
+      });
     }
     if (hoistGuards) {
       statements.push({
@@ -126,5 +132,7 @@ export function renderPolicy(plan: TPolicyPlan, level: TCompactionLevel): TPolic
   }
   if (!withSids) for (const s of statements) delete s.Sid;
   // Round-trip through canonical JSON so key order (and so the bytes) never depends on construction order.
-  return JSON.parse(canonicalJson({ Version: IAM_POLICY_VERSION, Statement: statements })) as TPolicyDocumentJson;
+  return JSON.parse(
+    canonicalJson({ Version: IAM_POLICY_VERSION, Statement: statements }),
+  ) as TPolicyDocumentJson;
 }

@@ -17,7 +17,13 @@ const NAMES = ['alpha', 'beta', 'gamma-prod'];
 // A role's path is a function of its name, so the generator never names one role with two paths.
 const roleArn = (account: string, name: string) =>
   `arn:aws:iam::${account}:role/${name === 'beta' ? 'genai/' : ''}${name}`;
-const MODELS = ['anthropic.claude-3-haiku-20240307-v1:0', 'amazon.titan-text-express-v1', 'meta.llama3-8b-instruct-v1:0', 'm:1', 'M:1'];
+const MODELS = [
+  'anthropic.claude-3-haiku-20240307-v1:0',
+  'amazon.titan-text-express-v1',
+  'meta.llama3-8b-instruct-v1:0',
+  'm:1',
+  'M:1',
+];
 const NEVER = 'never.granted-model';
 
 const principalArb = fc.oneof(
@@ -59,14 +65,26 @@ function oracle(grants: TGrant[]) {
   };
 }
 
-const queries: string[][] = [[], [NEVER], ...MODELS.map((m) => [m]), [MODELS[0]!, MODELS[1]!], [MODELS[1]!, NEVER], ['']];
+const queries: string[][] = [
+  [],
+  [NEVER],
+  ...MODELS.map((m) => [m]),
+  [MODELS[0]!, MODELS[1]!],
+  [MODELS[1]!, NEVER],
+  [''],
+];
 
 describe('compileAuthPolicy properties', () => {
   it('at every compaction level, every request is decided exactly as the grants say', () => {
     fc.assert(
       fc.property(grantsArb, fc.constantFrom(...COMPACTION_LEVELS), (grants, level) => {
         const allowed = oracle(grants);
-        const compiled = compileAuthPolicy(grants, { serviceArn: SVC, orgId: ORG, compaction: level, maxBytes: null });
+        const compiled = compileAuthPolicy(grants, {
+          serviceArn: SVC,
+          orgId: ORG,
+          compaction: level,
+          maxBytes: null,
+        });
         const policy = preparePolicy(parsePolicyOrThrow(compiled.json));
         for (const principal of CALLERS) {
           for (const values of queries) {
@@ -80,9 +98,13 @@ describe('compileAuthPolicy properties', () => {
             const want = allowed(principal, values) ? 'ALLOW' : 'DENY';
             expect(evaluateRequest(policy, request).decision, `${principal} ${values.join('&')}`).toBe(want);
             // Outside the organization, on another service, or another action: never.
-            expect(evaluateRequest(policy, { ...request, principalOrgId: 'o-otherorg00' }).decision).toBe('DENY');
+            expect(evaluateRequest(policy, { ...request, principalOrgId: 'o-otherorg00' }).decision).toBe(
+              'DENY',
+            );
             expect(evaluateRequest(policy, { ...request, serviceArn: OTHER_SVC }).decision).toBe('DENY');
-            expect(evaluateRequest(policy, { ...request, action: 'vpc-lattice-svcs:Connect' }).decision).toBe('DENY');
+            expect(evaluateRequest(policy, { ...request, action: 'vpc-lattice-svcs:Connect' }).decision).toBe(
+              'DENY',
+            );
           }
         }
       }),
@@ -96,7 +118,10 @@ describe('compileAuthPolicy properties', () => {
         const settings = { serviceArn: SVC, orgId: ORG, maxBytes: null };
         const json = compileAuthPolicy(grants, settings).json;
         expect(compileAuthPolicy(grants, settings).json).toBe(json);
-        const keyed = grants.map((g) => ({ g: { ...g, models: [...g.models].reverse() }, k: seeds.next().value }));
+        const keyed = grants.map((g) => ({
+          g: { ...g, models: [...g.models].reverse() },
+          k: seeds.next().value,
+        }));
         const shuffled = keyed.sort((a, b) => a.k - b.k).map((x) => x.g);
         expect(compileAuthPolicy([...shuffled, ...grants], settings).json).toBe(json);
       }),
@@ -108,7 +133,9 @@ describe('compileAuthPolicy properties', () => {
     fc.assert(
       fc.property(grantsArb, (grants) => {
         const first = compileAuthPolicy(grants, { serviceArn: SVC });
-        const again = first.plan.groups.flatMap((g) => g.principals.map((principal) => ({ principal, models: g.models })));
+        const again = first.plan.groups.flatMap((g) =>
+          g.principals.map((principal) => ({ principal, models: g.models })),
+        );
         expect(compileAuthPolicy(again, { serviceArn: SVC }).json).toBe(first.json);
       }),
       { numRuns: 200 },
@@ -124,7 +151,12 @@ describe('compileAuthPolicy properties', () => {
           expect(verifyPolicy(compiled.json, grants, { models: MODELS }).mismatches).toEqual([]);
         } catch (error) {
           if (!isAppError(error) || error.code !== 'POLICY_TOO_LARGE') throw error;
-          const smallest = compileAuthPolicy(grants, { serviceArn: SVC, orgId: ORG, maxBytes: null, compaction: 3 });
+          const smallest = compileAuthPolicy(grants, {
+            serviceArn: SVC,
+            orgId: ORG,
+            maxBytes: null,
+            compaction: 3,
+          });
           expect(smallest.bytes).toBeGreaterThan(maxBytes);
         }
       }),

@@ -47,14 +47,19 @@ describe('compileAuthPolicy golden files', () => {
         grants: TGrant[];
         settings: { serviceArn: string; orgId?: string; queryKey?: string };
       };
-      const golden = readFileSync(path.join(GOLDEN, `${name}.policy.json`), 'utf8').trimEnd();
+      const golden = readFileSync(path.join(GOLDEN, `${name}.policy.golden`), 'utf8').trimEnd();
       const result = compileAuthPolicy(input.grants, input.settings);
       expect(result.json).toBe(golden);
+      // The readable twin a reviewer looks at says the same thing.
+      const pretty = JSON.parse(readFileSync(path.join(GOLDEN, `${name}.policy.pretty.json`), 'utf8')) as unknown;
+      expect(result.document).toEqual(pretty);
       expect(result.json).not.toContain('\n');
       expect(result.bytes).toBe(authPolicyBytes(golden));
       const strict = parsePolicy(result.json, { mode: 'strict' });
       expect(strict.ok && strict.warnings).toEqual([]);
-      expect(verifyPolicy(result.json, input.grants, { queryKey: input.settings.queryKey }).mismatches).toEqual([]);
+      expect(
+        verifyPolicy(result.json, input.grants, { queryKey: input.settings.queryKey }).mismatches,
+      ).toEqual([]);
     });
   }
 });
@@ -101,7 +106,9 @@ describe('compileAuthPolicy', () => {
     const fitting = appError.details.fittingStatements as number;
     expect(fitting).toBeGreaterThan(20);
     expect(appError.issues).toHaveLength((40 - fitting) * 2);
-    expect(appError.issues[0]!.message).toMatch(/^arn:aws:iam::\d{12}:role\/.*team-\d+-.* → .* does not fit$/);
+    expect(appError.issues[0]!.message).toMatch(
+      /^arn:aws:iam::\d{12}:role\/.*team-\d+-.* → .* does not fit$/,
+    );
   });
 
   it('with the limit switched off, compiles anything and still reports the size', () => {
@@ -143,7 +150,9 @@ describe('compileAuthPolicy', () => {
       'grants[2].principal "arn:aws:sts::444455556666:assumed-role/r/s" is not an IAM role/user ARN or a 12-digit account id',
       'grants[3].principal "arn:aws-cn:iam::444455556666:role/china" is in partition aws-cn, the service is in aws',
     ]);
-    expect(() => compileAuthPolicy([], { serviceArn: 'svc-0a1b2c3d4e5f67890' })).toThrow(/not a VPC Lattice service ARN/);
+    expect(() => compileAuthPolicy([], { serviceArn: 'svc-0a1b2c3d4e5f67890' })).toThrow(
+      /not a VPC Lattice service ARN/,
+    );
     expect(() => compileAuthPolicy([], { serviceArn: SVC, orgId: 'org-1' })).toThrow(/orgId/);
   });
 
@@ -162,18 +171,28 @@ describe('compileAuthPolicy', () => {
   it('with no grants, emits an explicit deny-all rather than an empty policy', () => {
     const result = compileAuthPolicy([{ principal: '444455556666', models: [] }], { serviceArn: SVC });
     expect(result.document.Statement).toEqual([
-      { Sid: 'NoActiveGrants', Effect: 'Deny', Principal: '*', Action: 'vpc-lattice-svcs:Invoke', Resource: `${SVC}/*` },
+      {
+        Sid: 'NoActiveGrants',
+        Effect: 'Deny',
+        Principal: '*',
+        Action: 'vpc-lattice-svcs:Invoke',
+        Resource: `${SVC}/*`,
+      },
     ]);
     expect(
-      evaluateRequest(result.json, { principal: '444455556666', serviceArn: SVC, query: { modelid: ['m'] } }).decision,
+      evaluateRequest(result.json, { principal: '444455556666', serviceArn: SVC, query: { modelid: ['m'] } })
+        .decision,
     ).toBe('DENY');
   });
 
   it('resists parameter pollution: duplicated and missing model ids are denied', () => {
     const granted = 'anthropic.claude-3-haiku-20240307-v1:0';
-    const result = compileAuthPolicy([{ principal: 'arn:aws:iam::444455556666:role/team-a', models: [granted] }], {
-      serviceArn: SVC,
-    });
+    const result = compileAuthPolicy(
+      [{ principal: 'arn:aws:iam::444455556666:role/team-a', models: [granted] }],
+      {
+        serviceArn: SVC,
+      },
+    );
     const ask = (query: Record<string, string[]>) =>
       evaluateRequest(result.json, {
         principal: 'arn:aws:sts::444455556666:assumed-role/team-a/app',

@@ -68,14 +68,18 @@ function pascal(slug: string): string {
     .slice(0, 60);
 }
 
-function assignSids(groups: Omit<TPolicyPlanGroup, 'sid'>[], teamsOf: Map<string, Set<string>>): TPolicyPlanGroup[] {
+function assignSids(
+  groups: Omit<TPolicyPlanGroup, 'sid'>[],
+  teamsOf: Map<string, Set<string>>,
+): TPolicyPlanGroup[] {
   const teamGroupCount = new Map<string, number>();
   const groupTeams = groups.map((g) => {
     const teams = new Set<string>();
     for (const p of g.principals) for (const t of teamsOf.get(p) ?? []) teams.add(t);
     return teams;
   });
-  for (const teams of groupTeams) for (const t of teams) teamGroupCount.set(t, (teamGroupCount.get(t) ?? 0) + 1);
+  for (const teams of groupTeams)
+    for (const t of teams) teamGroupCount.set(t, (teamGroupCount.get(t) ?? 0) + 1);
   // Sids name the team when every principal of the statement belongs to one team, else a hash of the principals
   // (principal sets are disjoint across groups, and stay put when only a group's models change).
   const proposed = groups.map((g, i) => {
@@ -147,10 +151,17 @@ export function planAuthPolicy(grants: TGrant[], settings: TCompileSettings): TP
     if (grant.team) teamsOf.set(principal, (teamsOf.get(principal) ?? new Set()).add(grant.team));
   });
   if (issues.length > 0) {
-    const shown = issues.slice(0, 5).map((x) => x.message).join('; ');
-    throw new AppError('VALIDATION', `Invalid grants: ${shown}${issues.length > 5 ? ` (and ${issues.length - 5} more)` : ''}`, {
-      issues,
-    });
+    const shown = issues
+      .slice(0, 5)
+      .map((x) => x.message)
+      .join('; ');
+    throw new AppError(
+      'VALIDATION',
+      `Invalid grants: ${shown}${issues.length > 5 ? ` (and ${issues.length - 5} more)` : ''}`,
+      {
+        issues,
+      },
+    );
   }
   // Principals with identical model sets share one statement; principals with none get none.
   const byModelSet = new Map<string, { principals: string[]; models: string[] }>();
@@ -165,7 +176,12 @@ export function planAuthPolicy(grants: TGrant[], settings: TCompileSettings): TP
   const groups = [...byModelSet.values()]
     .map((g) => ({ principals: g.principals.sort(cmp), models: g.models }))
     .sort((a, b) => cmp(a.principals[0]!, b.principals[0]!));
-  return { serviceArn: s.serviceArn, orgId: s.orgId ?? null, queryKey: s.queryKey, groups: assignSids(groups, teamsOf) };
+  return {
+    serviceArn: s.serviceArn,
+    orgId: s.orgId ?? null,
+    queryKey: s.queryKey,
+    groups: assignSids(groups, teamsOf),
+  };
 }
 
 function measure(plan: TPolicyPlan, level: TCompactionLevel) {

@@ -54,7 +54,9 @@ describe('evaluateCondition', () => {
     expect(evaluateCondition(clause('StringEquals', ['Abc']), ['abc'])).toBe(false);
     expect(evaluateCondition(clause('StringEqualsIgnoreCase', ['Abc']), ['aBC'])).toBe(true);
     expect(evaluateCondition(clause('StringNotEqualsIgnoreCase', ['anonymous']), ['Anonymous'])).toBe(false);
-    expect(evaluateCondition(clause('StringLike', ['anthropic.*-v?:0']), ['anthropic.claude-3-haiku-v1:0'])).toBe(true);
+    expect(
+      evaluateCondition(clause('StringLike', ['anthropic.*-v?:0']), ['anthropic.claude-3-haiku-v1:0']),
+    ).toBe(true);
     expect(evaluateCondition(clause('StringLike', ['a.b']), ['aXb'])).toBe(false);
     expect(evaluateCondition(clause('StringNotLike', ['meta.*']), ['anthropic.x'])).toBe(true);
   });
@@ -62,8 +64,12 @@ describe('evaluateCondition', () => {
     expect(arnMatches('arn:aws:iam::*:role/team-*', 'arn:aws:iam::123456789012:role/team-a')).toBe(true);
     expect(arnMatches('arn:aws:iam::1234*:role/x', 'arn:aws:sts::123456789012:role/x')).toBe(false);
     expect(arnMatches('arn:aws:iam::*', 'arn:aws:iam::1:role/x')).toBe(false);
-    expect(evaluateCondition(clause('ArnLike', ['arn:aws:iam::*:role/genai/*']), ['arn:aws:iam::1:role/genai/a'])).toBe(true);
-    expect(evaluateCondition(clause('ArnNotEquals', ['arn:aws:iam::1:role/a']), ['arn:aws:iam::1:role/a'])).toBe(false);
+    expect(
+      evaluateCondition(clause('ArnLike', ['arn:aws:iam::*:role/genai/*']), ['arn:aws:iam::1:role/genai/a']),
+    ).toBe(true);
+    expect(
+      evaluateCondition(clause('ArnNotEquals', ['arn:aws:iam::1:role/a']), ['arn:aws:iam::1:role/a']),
+    ).toBe(false);
   });
   it('Bool and Numeric', () => {
     expect(evaluateCondition(clause('Bool', ['true']), ['TRUE'])).toBe(true);

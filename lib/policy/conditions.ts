@@ -138,7 +138,10 @@ function valueSatisfies(clause: TConditionClause, contextValue: string): boolean
   return NEGATED.has(clause.base) ? !any : any;
 }
 
-export function evaluateCondition(clause: TConditionClause, contextValues: readonly string[] | undefined): boolean {
+export function evaluateCondition(
+  clause: TConditionClause,
+  contextValues: readonly string[] | undefined,
+): boolean {
   const present = contextValues !== undefined && contextValues.length > 0;
   if (clause.base === 'Null') {
     // "true": the key must be absent; "false": present. Several values are OR-ed like any other operator.

@@ -34,7 +34,11 @@ describe('diffPolicies', () => {
       { principal: B, models: [HAIKU, TITAN] },
     ];
     const standard = compileAuthPolicy(grants, { serviceArn: SVC, orgId: 'o-bap7demo42x' }).json;
-    const compact = compileAuthPolicy(grants, { serviceArn: SVC, orgId: 'o-bap7demo42x', compaction: 3 }).json;
+    const compact = compileAuthPolicy(grants, {
+      serviceArn: SVC,
+      orgId: 'o-bap7demo42x',
+      compaction: 3,
+    }).json;
     const diff = diffPolicies(standard, compact);
     expect(diff).toMatchObject({ gained: [], lost: [], kept: 3, textChanged: true });
   });

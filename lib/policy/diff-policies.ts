@@ -76,13 +76,19 @@ export function diffLines(before: string[], after: string[]): TLineDiff[] {
   const middle: TLineDiff[] = [];
   if (a.length * b.length > 4_000_000) {
     // Too large for a quadratic table; a block replace is still a correct (if less minimal) diff.
-    middle.push(...a.map((text) => ({ op: '-' as const, text })), ...b.map((text) => ({ op: '+' as const, text })));
+    middle.push(
+      ...a.map((text) => ({ op: '-' as const, text })),
+      ...b.map((text) => ({ op: '+' as const, text })),
+    );
   } else {
     const w = b.length + 1;
     const lcs = new Uint32Array((a.length + 1) * w);
     for (let i = a.length - 1; i >= 0; i -= 1) {
       for (let j = b.length - 1; j >= 0; j -= 1) {
-        lcs[i * w + j] = a[i] === b[j] ? lcs[(i + 1) * w + j + 1]! + 1 : Math.max(lcs[(i + 1) * w + j]!, lcs[i * w + j + 1]!);
+        lcs[i * w + j] =
+          a[i] === b[j]
+            ? lcs[(i + 1) * w + j + 1]! + 1
+            : Math.max(lcs[(i + 1) * w + j]!, lcs[i * w + j + 1]!);
       }
     }
     let i = 0;
@@ -115,20 +121,27 @@ function namedPrincipals(policy: TPolicy): string[] {
 function namedModels(policy: TPolicy, queryKey: string): string[] {
   const key = `vpc-lattice-svcs:RequestQueryString/${queryKey}`;
   return policy.statements.flatMap((s) =>
-    s.conditions.filter((c) => c.key === key && c.base !== 'Null').flatMap((c) => c.values.filter((v) => !/[*?]/.test(v))),
+    s.conditions
+      .filter((c) => c.key === key && c.base !== 'Null')
+      .flatMap((c) => c.values.filter((v) => !/[*?]/.test(v))),
   );
 }
 
 function orgIdOf(policies: TPolicy[]): string | undefined {
   for (const p of policies) {
     for (const s of p.statements) {
-      for (const c of s.conditions) if (c.key.toLowerCase() === 'aws:principalorgid' && c.values[0]) return c.values[0];
+      for (const c of s.conditions)
+        if (c.key.toLowerCase() === 'aws:principalorgid' && c.values[0]) return c.values[0];
     }
   }
   return undefined;
 }
 
-export function diffPolicies(before: TPolicyInput, after: TPolicyInput, options: TDiffOptions = {}): TPolicyDiff {
+export function diffPolicies(
+  before: TPolicyInput,
+  after: TPolicyInput,
+  options: TDiffOptions = {},
+): TPolicyDiff {
   const b = toPolicy(before);
   const a = toPolicy(after);
   const policies = [b, a].filter((x): x is NonNullable<typeof x> => x !== null).map((x) => x.policy);
@@ -138,7 +151,9 @@ export function diffPolicies(before: TPolicyInput, after: TPolicyInput, options:
   const principals = [...new Set([...(options.principals ?? []), ...policies.flatMap(namedPrincipals)])]
     .filter((p) => parsePrincipal(p)?.kind !== undefined)
     .sort();
-  const models = [...new Set([...(options.models ?? []), ...policies.flatMap((p) => namedModels(p, queryKey))])].sort();
+  const models = [
+    ...new Set([...(options.models ?? []), ...policies.flatMap((p) => namedModels(p, queryKey))]),
+  ].sort();
   const gained: TAccessChange[] = [];
   const lost: TAccessChange[] = [];
   let kept = 0;
@@ -149,9 +164,13 @@ export function diffPolicies(before: TPolicyInput, after: TPolicyInput, options:
       if (!p) return false;
       // An account id principal stands for "any principal of that account": probe as its root.
       const id = parsePrincipal(principal)!;
-      const caller = id.kind === 'account' ? `arn:${id.partition ?? 'aws'}:iam::${id.accountId}:root` : principal;
+      const caller =
+        id.kind === 'account' ? `arn:${id.partition ?? 'aws'}:iam::${id.accountId}:root` : principal;
       const query = { [queryKey]: [model] };
-      return evaluateRequest(p, { principal: caller, principalOrgId: orgId, serviceArn, query }).decision === 'ALLOW';
+      return (
+        evaluateRequest(p, { principal: caller, principalOrgId: orgId, serviceArn, query }).decision ===
+        'ALLOW'
+      );
     };
     for (const principal of principals) {
       for (const model of models) {
@@ -163,9 +182,6 @@ export function diffPolicies(before: TPolicyInput, after: TPolicyInput, options:
       }
     }
   }
-  const lines = diffLines(
-    b ? prettyPolicy(b.raw).split('\n') : [],
-    a ? prettyPolicy(a.raw).split('\n') : [],
-  );
+  const lines = diffLines(b ? prettyPolicy(b.raw).split('\n') : [], a ? prettyPolicy(a.raw).split('\n') : []);
   return { gained, lost, kept, principals, models, lines, textChanged: lines.some((l) => l.op !== ' ') };
 }

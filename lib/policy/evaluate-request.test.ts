@@ -36,12 +36,17 @@ describe('evaluateRequest on AWS-documentation style policies', () => {
       path: '/rates',
     });
     const result = evaluateRequest(policy, ok);
-    expect(result).toEqual({ decision: 'ALLOW', reason: 'allowed', statements: [{ sid: null, index: 0, effect: 'Allow' }] });
+    expect(result).toEqual({
+      decision: 'ALLOW',
+      reason: 'allowed',
+      statements: [{ sid: null, index: 0, effect: 'Allow' }],
+    });
     expect(evaluateRequest(policy, { ...ok, method: 'POST' }).decision).toBe('DENY');
     expect(evaluateRequest(policy, { ...ok, sourceVpc: 'vpc-99999999' }).decision).toBe('DENY');
-    expect(evaluateRequest(policy, { ...ok, principal: 'arn:aws:sts::123456789012:assumed-role/other/abc' }).decision).toBe(
-      'DENY',
-    );
+    expect(
+      evaluateRequest(policy, { ...ok, principal: 'arn:aws:sts::123456789012:assumed-role/other/abc' })
+        .decision,
+    ).toBe('DENY');
   });
 
   it('path-based resources with an explicit deny on an admin prefix', () => {
@@ -50,19 +55,27 @@ describe('evaluateRequest on AWS-documentation style policies', () => {
     expect(evaluateRequest(policy, req({ principal: p, path: '/rates/eur' })).decision).toBe('ALLOW');
     expect(evaluateRequest(policy, req({ principal: p, path: '/quotes' })).decision).toBe('DENY');
     const admin = evaluateRequest(policy, req({ principal: p, path: '/rates/admin/reset' }));
-    expect(admin).toMatchObject({ decision: 'DENY', reason: 'explicit-deny', statements: [{ index: 1, effect: 'Deny' }] });
+    expect(admin).toMatchObject({
+      decision: 'DENY',
+      reason: 'explicit-deny',
+      statements: [{ index: 1, effect: 'Deny' }],
+    });
   });
 
   it('Deny with NotPrincipal spares only a caller whose whole identity chain is listed', () => {
     const policy = example('not-principal-deny');
-    expect(evaluateRequest(policy, req({ principal: 'arn:aws:sts::444455556666:assumed-role/client/app' })).decision).toBe(
-      'ALLOW',
-    );
+    expect(
+      evaluateRequest(policy, req({ principal: 'arn:aws:sts::444455556666:assumed-role/client/app' }))
+        .decision,
+    ).toBe('ALLOW');
     // Another session of the same role is not listed: IAM evaluates the session ARN too, so it is denied.
     expect(
-      evaluateRequest(policy, req({ principal: 'arn:aws:sts::444455556666:assumed-role/client/other' })).reason,
+      evaluateRequest(policy, req({ principal: 'arn:aws:sts::444455556666:assumed-role/client/other' }))
+        .reason,
     ).toBe('explicit-deny');
-    expect(evaluateRequest(policy, req({ principal: 'arn:aws:iam::444455556666:role/other' })).decision).toBe('DENY');
+    expect(evaluateRequest(policy, req({ principal: 'arn:aws:iam::444455556666:role/other' })).decision).toBe(
+      'DENY',
+    );
     expect(evaluateRequest(policy, req({ principal: null })).decision).toBe('DENY');
   });
 
@@ -72,9 +85,13 @@ describe('evaluateRequest on AWS-documentation style policies', () => {
     const granted = 'anthropic.claude-3-5-sonnet-20240620-v1:0';
     const base = req({ principal: 'arn:aws:sts::444455556666:assumed-role/team-x/s' });
     expect(evaluateRequest(policy, { ...base, query: { modelid: [granted] } }).decision).toBe('ALLOW');
-    expect(evaluateRequest(policy, { ...base, query: { modelid: ['meta.llama3-70b'] } }).decision).toBe('DENY');
+    expect(evaluateRequest(policy, { ...base, query: { modelid: ['meta.llama3-70b'] } }).decision).toBe(
+      'DENY',
+    );
     // The smuggle: any one matching value satisfies a single-valued operator.
-    expect(evaluateRequest(policy, { ...base, query: { modelid: [granted, 'meta.llama3-70b'] } }).decision).toBe('ALLOW');
+    expect(
+      evaluateRequest(policy, { ...base, query: { modelid: [granted, 'meta.llama3-70b'] } }).decision,
+    ).toBe('ALLOW');
   });
 });
 
@@ -91,18 +108,20 @@ describe('principal matching', () => {
     ],
   };
   it('an assumed-role session ARN (no path) matches the role with a path, by account and name', () => {
-    expect(evaluateRequest(policy, req({ principal: 'arn:aws:sts::444455556666:assumed-role/team-a/x' })).decision).toBe(
-      'ALLOW',
-    );
+    expect(
+      evaluateRequest(policy, req({ principal: 'arn:aws:sts::444455556666:assumed-role/team-a/x' })).decision,
+    ).toBe('ALLOW');
   });
   it('the same role name in another account does not match', () => {
-    expect(evaluateRequest(policy, req({ principal: 'arn:aws:sts::999988887777:assumed-role/team-a/x' })).decision).toBe(
-      'DENY',
-    );
+    expect(
+      evaluateRequest(policy, req({ principal: 'arn:aws:sts::999988887777:assumed-role/team-a/x' })).decision,
+    ).toBe('DENY');
   });
   it('an account principal matches every principal of the account; "*" matches anonymous callers', () => {
     const acct = { ...policy, Statement: [{ ...policy.Statement[0]!, Principal: { AWS: '444455556666' } }] };
-    expect(evaluateRequest(acct, req({ principal: 'arn:aws:iam::444455556666:user/bob' })).decision).toBe('ALLOW');
+    expect(evaluateRequest(acct, req({ principal: 'arn:aws:iam::444455556666:user/bob' })).decision).toBe(
+      'ALLOW',
+    );
     expect(evaluateRequest(acct, req({ principal: null })).decision).toBe('DENY');
     const star = { ...policy, Statement: [{ ...policy.Statement[0]!, Principal: { AWS: '*' } }] };
     expect(evaluateRequest(star, req({ principal: null })).decision).toBe('ALLOW');
@@ -118,9 +137,10 @@ describe('principal matching', () => {
     const caller = 'arn:aws:sts::444455556666:assumed-role/team-a/x';
     expect(evaluateRequest(wild, req({ principal: caller, path: '/v1/chat' })).decision).toBe('ALLOW');
     expect(evaluateRequest(wild, req({ principal: caller, path: '/V1/chat' })).decision).toBe('DENY');
-    expect(evaluateRequest(wild, req({ principal: caller, path: '/v1/chat', action: 'vpc-lattice-svcs:Connect' })).decision).toBe(
-      'DENY',
-    );
+    expect(
+      evaluateRequest(wild, req({ principal: caller, path: '/v1/chat', action: 'vpc-lattice-svcs:Connect' }))
+        .decision,
+    ).toBe('DENY');
   });
 });
 
@@ -139,16 +159,22 @@ describe('evaluateCombined', () => {
       deniedBy: null,
     });
     expect(
-      evaluateCombined({ servicePolicy: service, networkPolicy: network }, { ...ok, principalOrgId: 'o-zzzzzzzzzz' }),
+      evaluateCombined(
+        { servicePolicy: service, networkPolicy: network },
+        { ...ok, principalOrgId: 'o-zzzzzzzzzz' },
+      ),
     ).toMatchObject({ decision: 'DENY', deniedBy: 'service-network' });
-    expect(evaluateCombined({ servicePolicy: service, networkPolicy: network }, { ...ok, method: 'PUT' })).toMatchObject({
+    expect(
+      evaluateCombined({ servicePolicy: service, networkPolicy: network }, { ...ok, method: 'PUT' }),
+    ).toMatchObject({
       decision: 'DENY',
       deniedBy: 'service',
     });
   });
   it('a null network policy stands for auth type NONE', () => {
-    expect(evaluateCombined({ servicePolicy: service, networkPolicy: null }, { ...ok, principalOrgId: undefined }).decision).toBe(
-      'ALLOW',
-    );
+    expect(
+      evaluateCombined({ servicePolicy: service, networkPolicy: null }, { ...ok, principalOrgId: undefined })
+        .decision,
+    ).toBe('ALLOW');
   });
 });

@@ -89,7 +89,8 @@ export function preparePolicy(policy: TPolicy): TPreparedPolicy {
   const byPrincipal = new Map<string, number[]>();
   const everyone: number[] = [];
   const statements = policy.statements.map((statement, i) => {
-    const principalKeys = statement.principal && !statement.principal.any ? specKeys(statement.principal) : null;
+    const principalKeys =
+      statement.principal && !statement.principal.any ? specKeys(statement.principal) : null;
     const notPrincipalKeys = statement.notPrincipal ? specKeys(statement.notPrincipal) : null;
     if (principalKeys) {
       for (const key of principalKeys) byPrincipal.set(key, [...(byPrincipal.get(key) ?? []), i]);
@@ -117,18 +118,24 @@ function principalApplies(p: TPreparedStatement, caller: TCallerIdentity | null)
 const anyGlob = (patterns: string[], value: string, ignoreCase: boolean) =>
   patterns.some((p) => globToRegExp(p, { ignoreCase }).test(value));
 
-function resolveKey(key: string, request: TRequestContext, caller: TCallerIdentity | null): string[] | undefined {
+function resolveKey(
+  key: string,
+  request: TRequestContext,
+  caller: TCallerIdentity | null,
+): string[] | undefined {
   if (request.extraKeys && key in request.extraKeys) return request.extraKeys[key];
   const lower = key.toLowerCase();
   const id = caller?.identity;
-  const one = (v: string | number | undefined | null) => (v === undefined || v === null ? undefined : [String(v)]);
+  const one = (v: string | number | undefined | null) =>
+    v === undefined || v === null ? undefined : [String(v)];
   if (lower.startsWith('aws:')) {
     // Global keys are case-insensitive in IAM.
     switch (lower) {
       case 'aws:principalarn': {
         if (!id) return undefined;
         if (request.principalArn) return [request.principalArn];
-        if (id.kind === 'assumed-role') return [`arn:${id.partition}:iam::${id.accountId}:role/${id.roleName}`];
+        if (id.kind === 'assumed-role')
+          return [`arn:${id.partition}:iam::${id.accountId}:role/${id.roleName}`];
         if (id.kind === 'account') return [`arn:${id.partition ?? 'aws'}:iam::${id.accountId}:root`];
         return [id.arn];
       }
@@ -208,18 +215,24 @@ function toPrepared(policy: TPolicy | TPreparedPolicy | unknown): TPreparedPolic
   return preparePolicy(parsePolicyOrThrow(policy));
 }
 
-export function evaluateRequest(policy: TPolicy | TPreparedPolicy | unknown, request: TRequestContext): TEvaluation {
+export function evaluateRequest(
+  policy: TPolicy | TPreparedPolicy | unknown,
+  request: TRequestContext,
+): TEvaluation {
   const prepared = toPrepared(policy);
   const caller = callerIdentity(request.principal);
   if (request.principal !== null && caller === null) {
     // Never fall back to "anonymous" for a caller we cannot read: that could match Principal "*" statements.
     throw new AppError('VALIDATION', `"${request.principal}" is not a principal ARN or account id`, {
-      issues: [{ path: 'principal', message: 'expected a role/user/assumed-role ARN, root ARN or account id' }],
+      issues: [
+        { path: 'principal', message: 'expected a role/user/assumed-role ARN, root ARN or account id' },
+      ],
     });
   }
   const resource = `${request.serviceArn}${request.path ?? '/'}`;
   const candidates = new Set(prepared.everyone);
-  for (const key of caller?.chain ?? []) for (const i of prepared.byPrincipal.get(key) ?? []) candidates.add(i);
+  for (const key of caller?.chain ?? [])
+    for (const i of prepared.byPrincipal.get(key) ?? []) candidates.add(i);
   const allows: TDecidingStatement[] = [];
   const denies: TDecidingStatement[] = [];
   for (const i of [...candidates].sort((a, b) => a - b)) {
@@ -234,16 +247,22 @@ export function evaluateRequest(policy: TPolicy | TPreparedPolicy | unknown, req
 }
 
 export function evaluateCombined(
-  policies: { servicePolicy: TPolicy | TPreparedPolicy | unknown; networkPolicy: TPolicy | TPreparedPolicy | unknown | null },
+  policies: {
+    servicePolicy: TPolicy | TPreparedPolicy | unknown;
+    networkPolicy: TPolicy | TPreparedPolicy | unknown | null;
+  },
   request: TRequestContext,
 ): TCombinedEvaluation {
   const service = evaluateRequest(policies.servicePolicy, request);
-  const serviceNetwork = policies.networkPolicy === null ? null : evaluateRequest(policies.networkPolicy, request);
+  const serviceNetwork =
+    policies.networkPolicy === null ? null : evaluateRequest(policies.networkPolicy, request);
   // An explicit deny in either policy wins over an implicit one in the other, for the reason shown.
   const parts: [TCombinedEvaluation['deniedBy'], TEvaluation][] = [['service', service]];
   if (serviceNetwork) parts.unshift(['service-network', serviceNetwork]);
   const denied =
-    parts.find(([, e]) => e.reason === 'explicit-deny') ?? parts.find(([, e]) => e.decision === 'DENY') ?? null;
+    parts.find(([, e]) => e.reason === 'explicit-deny') ??
+    parts.find(([, e]) => e.decision === 'DENY') ??
+    null;
   if (denied) return { ...denied[1], deniedBy: denied[0], serviceNetwork, service };
   return { ...service, deniedBy: null, serviceNetwork, service };
 }

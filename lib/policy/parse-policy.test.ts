@@ -41,10 +41,16 @@ describe('parsePolicy', () => {
     expect(errorsOf(doc(statement({ Principal: { AWS: 'arn:aws:iam::4444:role/x' } }))).join()).toMatch(
       /"arn:aws:iam::4444:role\/x" is not an account id/,
     );
-    expect(errorsOf(doc(statement({ Principal: { AWS: 'arn:aws:iam::444455556666:role/*' } }))).length).toBe(1);
+    expect(errorsOf(doc(statement({ Principal: { AWS: 'arn:aws:iam::444455556666:role/*' } }))).length).toBe(
+      1,
+    );
     expect(errorsOf(doc(statement({ Principal: 'everyone' })))[0]).toMatch(/must be "\*" or an object/);
-    expect(errorsOf(doc(statement({ Principal: { Users: ['x'] } })))[0]).toMatch(/unknown principal type "Users"/);
-    expect(errorsOf(doc(statement({ NotPrincipal: '*' })))[0]).toMatch(/exactly one of Principal or NotPrincipal/);
+    expect(errorsOf(doc(statement({ Principal: { Users: ['x'] } })))[0]).toMatch(
+      /unknown principal type "Users"/,
+    );
+    expect(errorsOf(doc(statement({ NotPrincipal: '*' })))[0]).toMatch(
+      /exactly one of Principal or NotPrincipal/,
+    );
     expect(errorsOf(doc(statement({ Condition: { Null: { k: 'maybe' } } })))[0]).toMatch(/Null takes/);
     expect(errorsOf({ Version: '2020-01-01', Statement: [] })[0]).toMatch(/unknown Version/);
     expect(errorsOf({ Version: '2012-10-17' })).toEqual(['Statement: missing']);
@@ -55,19 +61,26 @@ describe('parsePolicy', () => {
   });
 
   it('strict mode rejects single-valued operators on the multi-valued query string; lenient accepts them', () => {
-    const risky = doc(statement({ Condition: { StringEquals: { 'vpc-lattice-svcs:RequestQueryString/modelid': 'm' } } }));
+    const risky = doc(
+      statement({ Condition: { StringEquals: { 'vpc-lattice-svcs:RequestQueryString/modelid': 'm' } } }),
+    );
     expect(parsePolicy(risky).ok).toBe(true);
     expect(errorsOf(risky, 'strict')[0]).toMatch(/multi-valued key .* duplicated parameter/);
   });
 
   it('strict mode warns when ForAllValues has no Null guard, and accepts the guarded form', () => {
     const key = 'vpc-lattice-svcs:RequestQueryString/modelid';
-    const unguarded = parsePolicy(doc(statement({ Condition: { 'ForAllValues:StringEquals': { [key]: 'm' } } })), {
-      mode: 'strict',
-    });
+    const unguarded = parsePolicy(
+      doc(statement({ Condition: { 'ForAllValues:StringEquals': { [key]: 'm' } } })),
+      {
+        mode: 'strict',
+      },
+    );
     expect(unguarded.ok && unguarded.warnings.map((w) => w.message).join()).toMatch(/true when .* is absent/);
     const guarded = parsePolicy(
-      doc(statement({ Condition: { 'ForAllValues:StringEquals': { [key]: 'm' }, Null: { [key]: 'false' } } })),
+      doc(
+        statement({ Condition: { 'ForAllValues:StringEquals': { [key]: 'm' }, Null: { [key]: 'false' } } }),
+      ),
       { mode: 'strict' },
     );
     expect(guarded.ok && guarded.warnings).toEqual([]);

@@ -36,7 +36,8 @@ const PRINCIPAL_TYPES = new Set(['AWS', 'Service', 'Federated', 'CanonicalUser']
 const ACTION_RE = /^(\*|[A-Za-z0-9-]+:[A-Za-z0-9*?]+)$/;
 const KNOWN_KEY_PREFIXES = ['aws:', 'vpc-lattice-svcs:'];
 
-const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  v !== null && typeof v === 'object' && !Array.isArray(v);
 
 class Collector {
   errors: TPolicyIssue[] = [];
@@ -67,7 +68,10 @@ function parsePrincipalSpec(value: unknown, path: string, c: Collector): TPrinci
   const spec: TPrincipalSpec = { any: false, aws: [], other: [] };
   for (const [type, raw] of Object.entries(value)) {
     if (!PRINCIPAL_TYPES.has(type)) {
-      c.error(`${path}.${type}`, `unknown principal type "${type}" (expected AWS, Service, Federated or CanonicalUser)`);
+      c.error(
+        `${path}.${type}`,
+        `unknown principal type "${type}" (expected AWS, Service, Federated or CanonicalUser)`,
+      );
       continue;
     }
     const list = stringList(raw, `${path}.${type}`, c);
@@ -139,7 +143,10 @@ function parseConditions(value: unknown, path: string, c: Collector, mode: TPars
           c.warn(keyPath, `${op.set} on single-valued key ${key} behaves unexpectedly; use ${op.base}`);
         }
         if (!KNOWN_KEY_PREFIXES.some((p) => key.toLowerCase().startsWith(p))) {
-          c.warn(keyPath, `condition key ${key} is not an aws: or vpc-lattice-svcs: key; it will never be present`);
+          c.warn(
+            keyPath,
+            `condition key ${key} is not an aws: or vpc-lattice-svcs: key; it will never be present`,
+          );
         }
       }
       clauses.push({ operator, ...op, key, values });
@@ -149,7 +156,9 @@ function parseConditions(value: unknown, path: string, c: Collector, mode: TPars
 }
 
 function hasNullGuard(clauses: TConditionClause[], key: string): boolean {
-  return clauses.some((c) => c.base === 'Null' && c.key === key && c.values.every((v) => v.toLowerCase() === 'false'));
+  return clauses.some(
+    (c) => c.base === 'Null' && c.key === key && c.values.every((v) => v.toLowerCase() === 'false'),
+  );
 }
 
 // A ForAllValues with IfExists is an explicit "absent is fine", not an oversight.
@@ -162,7 +171,8 @@ function parseStatement(value: unknown, index: number, c: Collector, mode: TPars
     return null;
   }
   const before = c.errors.length;
-  for (const key of Object.keys(value)) if (!STATEMENT_KEYS.has(key)) c.error(`${path}.${key}`, `unknown element "${key}"`);
+  for (const key of Object.keys(value))
+    if (!STATEMENT_KEYS.has(key)) c.error(`${path}.${key}`, `unknown element "${key}"`);
   const sid = value.Sid;
   if (sid !== undefined && typeof sid !== 'string') c.error(`${path}.Sid`, 'must be a string');
   const effect = value.Effect;
@@ -170,25 +180,32 @@ function parseStatement(value: unknown, index: number, c: Collector, mode: TPars
     c.error(`${path}.Effect`, `unknown Effect ${JSON.stringify(effect)} (expected "Allow" or "Deny")`);
   }
   const pair = (a: string, b: string) => {
-    if ((value[a] === undefined) === (value[b] === undefined)) c.error(path, `needs exactly one of ${a} or ${b}`);
+    if ((value[a] === undefined) === (value[b] === undefined))
+      c.error(path, `needs exactly one of ${a} or ${b}`);
   };
   pair('Principal', 'NotPrincipal');
   pair('Action', 'NotAction');
   pair('Resource', 'NotResource');
-  const principal = value.Principal === undefined ? null : parsePrincipalSpec(value.Principal, `${path}.Principal`, c);
+  const principal =
+    value.Principal === undefined ? null : parsePrincipalSpec(value.Principal, `${path}.Principal`, c);
   const notPrincipal =
-    value.NotPrincipal === undefined ? null : parsePrincipalSpec(value.NotPrincipal, `${path}.NotPrincipal`, c);
+    value.NotPrincipal === undefined
+      ? null
+      : parsePrincipalSpec(value.NotPrincipal, `${path}.NotPrincipal`, c);
   const actions = (k: 'Action' | 'NotAction') => {
     if (value[k] === undefined) return null;
     const list = stringList(value[k], `${path}.${k}`, c);
-    for (const a of list ?? []) if (!ACTION_RE.test(a)) c.error(`${path}.${k}`, `"${a}" is not service:Action`);
+    for (const a of list ?? [])
+      if (!ACTION_RE.test(a)) c.error(`${path}.${k}`, `"${a}" is not service:Action`);
     return list;
   };
   const action = actions('Action');
   const notAction = actions('NotAction');
   const resource = value.Resource === undefined ? null : stringList(value.Resource, `${path}.Resource`, c);
-  const notResource = value.NotResource === undefined ? null : stringList(value.NotResource, `${path}.NotResource`, c);
-  const conditions = value.Condition === undefined ? [] : parseConditions(value.Condition, `${path}.Condition`, c, mode);
+  const notResource =
+    value.NotResource === undefined ? null : stringList(value.NotResource, `${path}.NotResource`, c);
+  const conditions =
+    value.Condition === undefined ? [] : parseConditions(value.Condition, `${path}.Condition`, c, mode);
   if (mode === 'strict' && effect === 'Allow') {
     for (const clause of conditions) {
       if (clause.set === 'ForAllValues' && !allowsAbsent(clause) && !hasNullGuard(conditions, clause.key)) {
@@ -238,7 +255,8 @@ export function parsePolicy(input: unknown, options: { mode?: TParseMode } = {})
     c.error('Version', `unknown Version ${JSON.stringify(version)} (expected "2012-10-17")`);
   }
   if (raw.Id !== undefined && typeof raw.Id !== 'string') c.error('Id', 'must be a string');
-  const list = raw.Statement === undefined ? undefined : Array.isArray(raw.Statement) ? raw.Statement : [raw.Statement];
+  const list =
+    raw.Statement === undefined ? undefined : Array.isArray(raw.Statement) ? raw.Statement : [raw.Statement];
   if (list === undefined) c.error('Statement', 'missing');
   const statements = (list ?? []).map((s, i) => parseStatement(s, i, c, mode));
   if (c.errors.length > 0) return { ok: false, errors: c.errors, warnings: c.warnings };
@@ -250,12 +268,17 @@ export function parsePolicy(input: unknown, options: { mode?: TParseMode } = {})
   };
 }
 
-export function parsePolicyOrThrow(input: unknown, options: { mode?: TParseMode; what?: string } = {}): TPolicy {
+export function parsePolicyOrThrow(
+  input: unknown,
+  options: { mode?: TParseMode; what?: string } = {},
+): TPolicy {
   const result = parsePolicy(input, options);
   if (result.ok) return result.policy;
   const summary = result.errors
     .slice(0, 3)
     .map((e) => `${e.path}: ${e.message}`)
     .join('; ');
-  throw new AppError('VALIDATION', `Invalid ${options.what ?? 'auth policy'}: ${summary}`, { issues: result.errors });
+  throw new AppError('VALIDATION', `Invalid ${options.what ?? 'auth policy'}: ${summary}`, {
+    issues: result.errors,
+  });
 }

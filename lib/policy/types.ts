@@ -48,7 +48,9 @@ export const ZPolicyStatementJson = z.object({
   NotAction: ZStringOrList.optional(),
   Resource: ZStringOrList.optional(),
   NotResource: ZStringOrList.optional(),
-  Condition: z.record(z.string(), z.record(z.string(), z.union([ZConditionScalar, z.array(ZConditionScalar)]))).optional(),
+  Condition: z
+    .record(z.string(), z.record(z.string(), z.union([ZConditionScalar, z.array(ZConditionScalar)])))
+    .optional(),
 });
 export const ZPolicyDocument = z.object({
   Version: z.string().optional(),

@@ -15,31 +15,51 @@ const grants = [
 describe('verifyPolicy', () => {
   it('finds nothing wrong with a compiled policy, across grants × catalog and every adversarial probe', () => {
     const compiled = compileAuthPolicy(grants, { serviceArn: SVC, orgId: 'o-bap7demo42x' });
-    const report = verifyPolicy(compiled.json, grants, { models: [HAIKU, TITAN, 'meta.llama3-8b-instruct-v1:0'] });
+    const report = verifyPolicy(compiled.json, grants, {
+      models: [HAIKU, TITAN, 'meta.llama3-8b-instruct-v1:0'],
+    });
     expect(report).toMatchObject({ ok: true, mismatches: [] });
     expect(report.checks).toBeGreaterThan(20);
   });
 
   it('catches a policy that lags behind the grants, both ways', () => {
-    const stale = compileAuthPolicy([{ principal: grants[0]!.principal, models: [TITAN] }], { serviceArn: SVC });
+    const stale = compileAuthPolicy([{ principal: grants[0]!.principal, models: [TITAN] }], {
+      serviceArn: SVC,
+    });
     const report = verifyPolicy(stale.json, grants, {});
     const kinds = report.mismatches.map((m) => `${m.check} ${m.principal} ${m.query} want ${m.expected}`);
-    expect(kinds).toContain(`granted arn:aws:iam::444455556666:role/genai/team-a modelid=${HAIKU} want ALLOW`);
-    expect(kinds).toContain(`not-granted arn:aws:iam::444455556666:role/genai/team-a modelid=${TITAN} want DENY`);
-    expect(kinds).toContain(`assumed-role-session arn:aws:sts::444455556666:assumed-role/team-a/policy-verify modelid=${HAIKU} want ALLOW`);
+    expect(kinds).toContain(
+      `granted arn:aws:iam::444455556666:role/genai/team-a modelid=${HAIKU} want ALLOW`,
+    );
+    expect(kinds).toContain(
+      `not-granted arn:aws:iam::444455556666:role/genai/team-a modelid=${TITAN} want DENY`,
+    );
+    expect(kinds).toContain(
+      `assumed-role-session arn:aws:sts::444455556666:assumed-role/team-a/policy-verify modelid=${HAIKU} want ALLOW`,
+    );
     expect(report.ok).toBe(false);
   });
 
   it('flags the AWS-blog style bare StringEquals policy as smugglable', () => {
     const blog = readFileSync(
-      path.resolve(import.meta.dirname, '../../test/fixtures/policy/aws-examples/blog-bare-stringequals.json'),
+      path.resolve(
+        import.meta.dirname,
+        '../../test/fixtures/policy/aws-examples/blog-bare-stringequals.json',
+      ),
       'utf8',
     );
     const report = verifyPolicy(blog, [
-      { principal: 'arn:aws:iam::444455556666:role/team-x', models: ['anthropic.claude-3-5-sonnet-20240620-v1:0'] },
+      {
+        principal: 'arn:aws:iam::444455556666:role/team-x',
+        models: ['anthropic.claude-3-5-sonnet-20240620-v1:0'],
+      },
     ]);
     expect(new Set(report.mismatches.map((m) => m.check))).toEqual(new Set(['duplicate-model-id']));
-    expect(report.mismatches[0]).toMatchObject({ expected: 'DENY', actual: 'ALLOW', statements: [{ sid: 'TeamX' }] });
+    expect(report.mismatches[0]).toMatchObject({
+      expected: 'DENY',
+      actual: 'ALLOW',
+      statements: [{ sid: 'TeamX' }],
+    });
   });
 
   it('flags a policy that forgot the Null guard: a request without a model id passes', () => {
@@ -85,7 +105,13 @@ describe('verifyPolicy', () => {
 
   it('needs a service ARN when the policy names none', () => {
     expect(() =>
-      verifyPolicy({ Version: '2012-10-17', Statement: [{ Effect: 'Deny', Principal: '*', Action: '*', Resource: '*' }] }, grants),
+      verifyPolicy(
+        {
+          Version: '2012-10-17',
+          Statement: [{ Effect: 'Deny', Principal: '*', Action: '*', Resource: '*' }],
+        },
+        grants,
+      ),
     ).toThrow(/names no VPC Lattice service ARN/);
   });
 });

@@ -24,7 +24,13 @@ import { AppError } from '@/lib/errors/app-error';
 import { entityKey, parsePrincipal, parseServiceArn, type TPrincipalIdentity } from './arn';
 import { evaluateRequest, preparePolicy, serviceArnOfPolicy, type TPreparedPolicy } from './evaluate-request';
 import { parsePolicyOrThrow } from './parse-policy';
-import { DEFAULT_QUERY_KEY, type TDecision, type TDecidingStatement, type TGrant, type TPolicy } from './types';
+import {
+  DEFAULT_QUERY_KEY,
+  type TDecision,
+  type TDecidingStatement,
+  type TGrant,
+  type TPolicy,
+} from './types';
 
 export type TVerifyCheck =
   | 'granted'
@@ -70,7 +76,8 @@ const PROBE_SESSION = 'policy-verify';
 
 function orgIdOfPolicy(policy: TPolicy): string | undefined {
   for (const s of policy.statements) {
-    for (const c of s.conditions) if (c.key.toLowerCase() === 'aws:principalorgid' && c.values[0]) return c.values[0];
+    for (const c of s.conditions)
+      if (c.key.toLowerCase() === 'aws:principalorgid' && c.values[0]) return c.values[0];
   }
   return undefined;
 }
@@ -95,9 +102,13 @@ export function verifyPolicy(
         : preparePolicy(parsePolicyOrThrow(policyInput));
   const serviceArn = options.serviceArn ?? serviceArnOfPolicy(prepared.policy);
   if (!serviceArn) {
-    throw new AppError('VALIDATION', 'The policy names no VPC Lattice service ARN; pass the service ARN explicitly', {
-      issues: [{ path: 'serviceArn', message: 'required' }],
-    });
+    throw new AppError(
+      'VALIDATION',
+      'The policy names no VPC Lattice service ARN; pass the service ARN explicitly',
+      {
+        issues: [{ path: 'serviceArn', message: 'required' }],
+      },
+    );
   }
   const queryKey = options.queryKey ?? DEFAULT_QUERY_KEY;
   const orgId = options.orgId ?? orgIdOfPolicy(prepared.policy);
@@ -163,12 +174,21 @@ export function verifyPolicy(
   const strangerAccount = unusedAccount(usedAccounts, 100_000_000_000);
   for (const identity of identities) {
     const principal =
-      identity.kind === 'account' ? `arn:${partition}:iam::${identity.accountId}:role/policy-verify-probe` : identity.arn;
+      identity.kind === 'account'
+        ? `arn:${partition}:iam::${identity.accountId}:role/policy-verify-probe`
+        : identity.arn;
     const granted = grantedFor(principal);
-    for (const model of universe) probe(granted.has(model) ? 'granted' : 'not-granted', principal, [model], granted.has(model) ? 'ALLOW' : 'DENY');
+    for (const model of universe)
+      probe(
+        granted.has(model) ? 'granted' : 'not-granted',
+        principal,
+        [model],
+        granted.has(model) ? 'ALLOW' : 'DENY',
+      );
     if (identity.kind === 'role') {
       const session = `arn:${identity.partition}:sts::${identity.accountId}:assumed-role/${identity.name}/${PROBE_SESSION}`;
-      for (const model of universe) probe('assumed-role-session', session, [model], granted.has(model) ? 'ALLOW' : 'DENY');
+      for (const model of universe)
+        probe('assumed-role-session', session, [model], granted.has(model) ? 'ALLOW' : 'DENY');
       const twin = `arn:${identity.partition}:iam::${strangerAccount}:role${identity.path}${identity.name}`;
       for (const model of granted) probe('other-account-same-name', twin, [model], 'DENY');
     }
