@@ -77,8 +77,11 @@ export function planTeamsImport(file: Record<string, TTeamEntry>, snap: TTeamsSn
       const parsed = parsePrincipalArn(arn)!;
       const key = entityKeyOf(parsed);
       const twin = entityOwner.get(key);
-      if (twin) issues.push({ path: at(slug, 'principals', i), message: `names the same IAM ${parsed.kind.toLowerCase()} as ${twin}` });
-      else entityOwner.set(key, arn);
+      if (twin) {
+        issues.push({ path: at(slug, 'principals', i), message: `names the same IAM ${parsed.kind.toLowerCase()} as ${twin}` });
+        return;
+      }
+      entityOwner.set(key, arn);
       const recorded = snap.principalEntities.get(key);
       if (recorded && recorded !== arn) {
         issues.push({ path: at(slug, 'principals', i), message: `${recorded} is recorded for the same IAM ${parsed.kind.toLowerCase()} (names are unique per account whatever the path)` });
@@ -112,7 +115,7 @@ export function planTeamsImport(file: Record<string, TTeamEntry>, snap: TTeamsSn
     return ![...snap.vpcs.values()].some((v) => v.accountId === accountId && (vpcOwner.has(v.vpcId) || !vpcPruned(v)));
   };
   const accountsOfTeam = (slug: string) => {
-    const ids = new Set(file[slug]?.accounts?.map((a) => a.accountId) ?? []);
+    const ids = new Set((file[slug]?.accounts ?? []).map((a) => a.accountId).filter((id) => accountOwner.get(id) === slug));
     for (const a of snap.accounts.values()) if (finalAccountTeam(a.accountId) === slug) ids.add(a.accountId);
     return [...ids];
   };
@@ -143,6 +146,7 @@ export function planTeamsImport(file: Record<string, TTeamEntry>, snap: TTeamsSn
 
   function planAccounts(slug: string, entry: TTeamEntry, accounts: TFileAccount[]) {
     for (const a of accounts) {
+      if (accountOwner.get(a.accountId) !== slug) continue; // duplicate, already reported
       const environment = a.environment ?? entry.environment;
       const recorded = snap.accounts.get(a.accountId);
       if (!recorded) {
