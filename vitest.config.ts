@@ -7,7 +7,8 @@ export default defineConfig({
     conditions: ['react-server'],
   },
   // Server-side modules (and `import 'server-only'`) resolve like under `node --conditions=react-server`.
-  ssr: { resolve: { conditions: ['react-server', 'module', 'node', 'development|production'] } },
+  // No 'module' condition: it picks the AWS SDK's dist-es build, whose extensionless imports Node cannot load.
+  ssr: { resolve: { conditions: ['react-server', 'node', 'development|production'] } },
   test: {
     include: ['lib/**/*.test.ts', 'test/**/*.test.ts', 'cli/**/*.test.ts'],
     environment: 'node',

@@ -1,0 +1,95 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
+import type { AwsCredentialIdentity } from '@smithy/types';
+import { createAwsContext, type TAwsContext } from '@/lib/aws/clients';
+import { buildAwsConfig, type TAwsClientConfig } from '@/lib/aws/config';
+import { startSandbox, type TSandboxHandle, type TSandboxOptions } from '@/lib/aws/sandbox/server';
+import { SANDBOX_ACCESS_KEY_ID, SANDBOX_SECRET_ACCESS_KEY } from '@/lib/aws/sandbox/world';
+import { DEMO_GENAI_ACCOUNT, DEMO_NETWORK_ACCOUNT, DEMO_PORTAL_ROLE_NAME, DEMO_WORKLOAD_ROLE_NAME } from '@/lib/demo/world';
+
+/** Shared set-up for the AWS tests: a sandbox on a free port with its own state directory, real SDK clients. */
+export const BASE_CREDENTIALS: AwsCredentialIdentity = {
+  accessKeyId: SANDBOX_ACCESS_KEY_ID,
+  secretAccessKey: SANDBOX_SECRET_ACCESS_KEY,
+};
+
+export const NETWORK_ROLE = `arn:aws:iam::${DEMO_NETWORK_ACCOUNT}:role/${DEMO_PORTAL_ROLE_NAME}`;
+export const GENAI_ROLE = `arn:aws:iam::${DEMO_GENAI_ACCOUNT}:role/${DEMO_PORTAL_ROLE_NAME}`;
+export const workloadRole = (account: string) => `arn:aws:iam::${account}:role/${DEMO_WORKLOAD_ROLE_NAME}`;
+
+export function fastConfig(endpoint: string, credentials: AwsCredentialIdentity = BASE_CREDENTIALS, maxAttempts = 1): TAwsClientConfig {
+  return buildAwsConfig({ region: 'us-east-1', endpoint, credentials, maxAttempts, retryBaseMs: 1, timeoutMs: 5000 });
+}
+
+export interface TTestSandbox {
+  sandbox: TSandboxHandle;
+  stateDir: string;
+  aws: TAwsContext;
+  /** Client config acting as the given role (assumed with the base identity). */
+  configAs(roleArn: string): Promise<TAwsClientConfig>;
+  restart(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function startTestSandbox(options: Partial<TSandboxOptions> = {}): Promise<TTestSandbox> {
+  const stateDir = options.stateDir ?? mkdtempSync(path.join(tmpdir(), 'bap-sandbox-'));
+  const opts = { associationDelayMs: 40, ...options, stateDir };
+  let sandbox = await startSandbox(opts);
+  const makeAws = (url: string) =>
+    createAwsContext({
+      client: fastConfig(url),
+      networkRoleArn: NETWORK_ROLE,
+      genaiRoleArn: GENAI_ROLE,
+      workloadRoleName: DEMO_WORKLOAD_ROLE_NAME,
+      sessionName: 'vitest',
+      sandbox: true,
+    });
+  const handle: TTestSandbox = {
+    sandbox,
+    stateDir,
+    aws: makeAws(sandbox.url),
+    async configAs(roleArn) {
+      const sts = new STSClient(fastConfig(handle.sandbox.url));
+      const out = await sts.send(new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: 'vitest' }));
+      const c = out.Credentials!;
+      return fastConfig(handle.sandbox.url, {
+        accessKeyId: c.AccessKeyId!,
+        secretAccessKey: c.SecretAccessKey!,
+        sessionToken: c.SessionToken!,
+      });
+    },
+    async restart() {
+      await sandbox.close();
+      sandbox = await startSandbox(opts);
+      handle.sandbox = sandbox;
+      handle.aws = makeAws(sandbox.url);
+    },
+    async stop() {
+      await sandbox.close();
+      if (!options.stateDir) rmSync(stateDir, { recursive: true, force: true });
+    },
+  };
+  return handle;
+}
+
+export async function waitUntil<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 3000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (done(value)) return value;
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms: ${JSON.stringify(value)}`);
+    await new Promise((r) => setTimeout(r, 15));
+  }
+}
+
+/** Captures the error thrown by a promise (fails the test when it resolves). */
+export async function errorOf(promise: Promise<unknown>): Promise<Record<string, any>> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as Record<string, any>;
+  }
+  throw new Error('expected the call to fail, but it succeeded');
+}
