@@ -108,7 +108,7 @@ describe('compileAuthPolicy properties', () => {
           }
         }
       }),
-      { numRuns: 150 },
+      { numRuns: 100 },
     );
   });
 
