@@ -69,6 +69,39 @@ async function withEngine<T>(
 
 const noFilters = { externalTables: [], externalEnums: [] };
 
+type TMigrationList = Parameters<TEngine['applyMigrations']>[0]['migrationsList'];
+
+/** The migrations folder in the engine's input shape, as the Prisma CLI would load it. */
+export async function loadMigrationList(migrationsDir: string): Promise<TMigrationList> {
+  const { readMigrations } = await import('./migrations-dir');
+  const files = await readMigrations(migrationsDir);
+  const lockPath = path.join(migrationsDir, 'migration_lock.toml');
+  const lock = await readFile(lockPath, 'utf8').catch(() => null);
+  return {
+    baseDir: migrationsDir,
+    lockfile: { path: 'migration_lock.toml', content: lock },
+    shadowDbInitScript: '',
+    migrationDirectories: files.map((f) => ({
+      path: f.name,
+      migrationFile: { path: 'migration.sql', content: { tag: 'ok', value: f.sql } },
+    })),
+  };
+}
+
+/**
+ * Prisma's own view of a database's migration history (what `prisma migrate status` reports), through the given
+ * adapter. Used by tests to prove Prisma accepts the rows this project's migrator writes.
+ */
+export async function diagnoseMigrationHistory(
+  adapter: SqlMigrationAwareDriverAdapterFactory,
+  migrationsDir: string,
+) {
+  const migrationsList = await loadMigrationList(migrationsDir);
+  return withEngine(adapter, (engine) =>
+    engine.diagnoseMigrationHistory({ migrationsList, optInToShadowDatabase: false, filters: noFilters }),
+  );
+}
+
 /**
  * SQL that turns a database shaped like `fromSchema` (null = empty database) into one shaped like `toSchema`.
  * Returns '' when there is nothing to do.
@@ -108,4 +141,16 @@ async function diffWith(engine: TEngine, fromSchema: string | null, toSchema: st
   });
   const sql = result.stdout ?? '';
   return /^-- This is an empty migration\.?\s*$/.test(sql.trim()) ? '' : sql;
+}
+
+/** What `prisma migrate deploy` does, through the given adapter: applies pending migrations, returns their names. */
+export async function applyMigrationsWithPrisma(
+  adapter: SqlMigrationAwareDriverAdapterFactory,
+  migrationsDir: string,
+): Promise<string[]> {
+  const migrationsList = await loadMigrationList(migrationsDir);
+  const out = await withEngine(adapter, (engine) =>
+    engine.applyMigrations({ migrationsList, filters: noFilters }),
+  );
+  return out.appliedMigrationNames;
 }

@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
+import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { PrismaClient } from '@/lib/generated/prisma/client';
 import { connectPostgres, sqlClientFromPglite, type TSqlClient } from '@/lib/db/sql-client';
 
@@ -14,6 +15,8 @@ export interface TFreshDatabase {
   sql: TSqlClient;
   /** A Prisma client on the same database (call after migrating). */
   prisma(): PrismaClient;
+  /** A driver-adapter factory on the same database, for Prisma's schema engine. */
+  adapter(): SqlMigrationAwareDriverAdapterFactory;
   dispose(): Promise<void>;
 }
 
@@ -33,6 +36,7 @@ const pgliteKind: TTestDatabaseKind = {
     return {
       sql: sqlClientFromPglite(pglite),
       prisma: () => (prisma ??= new PrismaClient({ adapter: new PrismaPGlite(pglite) })),
+      adapter: () => new PrismaPGlite(pglite),
       async dispose() {
         await prisma?.$disconnect();
         await pglite.close();
@@ -60,6 +64,7 @@ function postgresKind(adminUrl: string): TTestDatabaseKind {
         sql,
         prisma: () =>
           (prisma ??= new PrismaClient({ adapter: new PrismaPg({ connectionString: url.toString() }) })),
+        adapter: () => new PrismaPg({ connectionString: url.toString() }),
         async dispose() {
           await prisma?.$disconnect();
           await sql.close();
