@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { getMigrationStatus, migrateDatabase, type TAppliedMigrationRow } from '@/lib/db/migrate';
 import { readMigrations } from '@/lib/db/migrations-dir';
+import { connectPostgres } from '@/lib/db/sql-client';
 import { testDatabaseKinds, type TFreshDatabase } from './test-databases';
 
 const realMigrations = path.resolve(import.meta.dirname, '../../prisma/migrations');
@@ -134,4 +135,22 @@ describe.each(testDatabaseKinds)('migrator on $name', (kind) => {
     // The connection is usable afterwards (no transaction left aborted).
     expect(await db.sql.query<{ n: number }>('SELECT 1 AS n')).toEqual([{ n: 1 }]);
   });
+
+  // Several portal replicas may start at once; only PostgreSQL has separate sessions that can race.
+  if (kind.name === 'postgresql') {
+    it('serializes concurrent migrators so each migration is applied exactly once', async () => {
+      const db = await fresh();
+      const others = await Promise.all([connectPostgres(db.url!), connectPostgres(db.url!)]);
+      cleanup.push(async () => {
+        await Promise.all(others.map((o) => o.close()));
+      });
+      const results = await Promise.all(
+        [db.sql, ...others].map((sql) => migrateDatabase(sql, { migrationsDir: realMigrations })),
+      );
+      const files = await readMigrations(realMigrations);
+      expect(results.flatMap((r) => r.applied).sort()).toEqual(files.map((f) => f.name).sort());
+      const rows = await db.sql.query('SELECT 1 FROM "_prisma_migrations"');
+      expect(rows).toHaveLength(files.length);
+    });
+  }
 });

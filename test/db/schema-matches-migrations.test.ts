@@ -16,7 +16,11 @@ describe('migrations vs prisma/schema.prisma', () => {
       readFile(snapshotPath, 'utf8'),
     ]);
     // Semantic check through the engine, so formatting-only edits do not count as a change.
-    expect(await diffSchemas(snapshot, schema)).toBe('');
+    const pending = await diffSchemas(snapshot, schema);
+    expect(
+      pending,
+      'prisma/schema.prisma changed without a migration: run `npm run db:diff -- --name <name>`',
+    ).toBe('');
   });
 
   describe.each(testDatabaseKinds)('on $name', (kind) => {

@@ -13,6 +13,8 @@ import { connectPostgres, sqlClientFromPglite, type TSqlClient } from '@/lib/db/
 
 export interface TFreshDatabase {
   sql: TSqlClient;
+  /** PostgreSQL only: the database's URL, for opening more connections. */
+  url?: string;
   /** A Prisma client on the same database (call after migrating). */
   prisma(): PrismaClient;
   /** A driver-adapter factory on the same database, for Prisma's schema engine. */
@@ -62,6 +64,7 @@ function postgresKind(adminUrl: string): TTestDatabaseKind {
       let prisma: PrismaClient | undefined;
       return {
         sql,
+        url: url.toString(),
         prisma: () =>
           (prisma ??= new PrismaClient({ adapter: new PrismaPg({ connectionString: url.toString() }) })),
         adapter: () => new PrismaPg({ connectionString: url.toString() }),
