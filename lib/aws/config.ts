@@ -40,7 +40,12 @@ export function buildAwsConfig(options: TAwsConfigOptions): TAwsClientConfig {
     ...(options.credentials ? { credentials: options.credentials } : {}),
     maxAttempts: options.maxAttempts,
     retryStrategy: new ConfiguredRetryStrategy(options.maxAttempts, (attempt) => Math.min(base * 2 ** Math.max(0, attempt - 1), 20_000)),
-    requestHandler: new NodeHttpHandler({ requestTimeout: options.timeoutMs, connectionTimeout: options.timeoutMs }),
+    // Without throwOnRequestTimeout the handler only logs a warning and the call hangs on a silent endpoint.
+    requestHandler: new NodeHttpHandler({
+      requestTimeout: options.timeoutMs,
+      connectionTimeout: options.timeoutMs,
+      throwOnRequestTimeout: true,
+    }),
   };
 }
 
