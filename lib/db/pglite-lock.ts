@@ -10,6 +10,8 @@ import { AppError } from '@/lib/errors/app-error';
 
 export interface TLockInfo {
   pid: number;
+  /** Kernel start time of that pid (Linux), so a recycled pid is not mistaken for the holder. */
+  startId?: string | null;
   hostname: string;
   acquiredAt: string;
 }
@@ -34,6 +36,29 @@ export function isProcessAlive(pid: number): boolean {
   }
 }
 
+/**
+ * The start time of a process in clock ticks since boot (/proc/<pid>/stat, field 22), or null off Linux.
+ * In a container the portal is often pid 1 on every restart: the pid alone cannot tell a stale lock from ours.
+ */
+export function processStartId(pid: number): string | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The command name (field 2) may contain spaces and parentheses: count fields after its closing ')'.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return fields[19] ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** True when `pid` is alive and is the same process that recorded `startId` (when both start ids are known). */
+export function isSameLiveProcess(pid: number, startId: string | null | undefined): boolean {
+  if (!isProcessAlive(pid)) return false;
+  if (!startId) return true;
+  const current = processStartId(pid);
+  return current === null || current === startId;
+}
+
 export function readLockInfo(dataDir: string): TLockInfo | null {
   try {
     return JSON.parse(readFileSync(lockFilePath(dataDir), 'utf8')) as TLockInfo;
@@ -45,14 +70,19 @@ export function readLockInfo(dataDir: string): TLockInfo | null {
 /** The pid holding the data directory, if a live process holds it. */
 export function liveLockHolder(dataDir: string): TLockInfo | null {
   const info = readLockInfo(dataDir);
-  return info && info.hostname === hostname() && isProcessAlive(info.pid) ? info : null;
+  return info && info.hostname === hostname() && isSameLiveProcess(info.pid, info.startId) ? info : null;
 }
 
 /** `dataDir` holds the lock file; `databaseDir` (default: the same) names the database in error messages. */
 export function acquireDataDirLock(dataDir: string, databaseDir: string = dataDir): TDataDirLock {
   mkdirSync(dataDir, { recursive: true });
   const file = lockFilePath(dataDir);
-  const info: TLockInfo = { pid: process.pid, hostname: hostname(), acquiredAt: new Date().toISOString() };
+  const info: TLockInfo = {
+    pid: process.pid,
+    startId: processStartId(process.pid),
+    hostname: hostname(),
+    acquiredAt: new Date().toISOString(),
+  };
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
       const fd = openSync(file, 'wx', 0o600);
@@ -71,7 +101,7 @@ export function acquireDataDirLock(dataDir: string, databaseDir: string = dataDi
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const holder = readLockInfo(dataDir);
       const sameHost = holder?.hostname === hostname();
-      if (holder && (!sameHost || isProcessAlive(holder.pid))) {
+      if (holder && (!sameHost || isSameLiveProcess(holder.pid, holder.startId))) {
         const who =
           holder.pid === process.pid ? 'this process' : `process ${holder.pid} on ${holder.hostname}`;
         throw new AppError(
@@ -97,7 +127,7 @@ export function acquireDataDirLock(dataDir: string, databaseDir: string = dataDi
 function releaseIfOurs(file: string): void {
   try {
     const info = JSON.parse(readFileSync(file, 'utf8')) as TLockInfo;
-    if (info.pid === process.pid) unlinkSync(file);
+    if (info.pid === process.pid && info.startId === processStartId(process.pid)) unlinkSync(file);
   } catch {
     // Already gone.
   }

@@ -7,12 +7,14 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { chmodSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { env } from '@/lib/env';
-import { isProcessAlive, liveLockHolder } from './pglite-lock';
+import { isSameLiveProcess, liveLockHolder, processStartId } from './pglite-lock';
 
 export interface TRunningPortal {
   url: string;
   token: string;
   pid: number;
+  /** See processStartId: guards against a recycled pid (containers restart as pid 1). */
+  startId?: string | null;
   startedAt: string;
 }
 
@@ -33,12 +35,14 @@ export async function registerRunningPortal(options: {
   const e = env();
   if (e.DATABASE_URL) return false;
   const dataDir = path.resolve(options.portalDataDir ?? e.PORTAL_DATA_DIR);
-  if (liveLockHolder(dataDir)?.pid !== process.pid) return false;
+  const holder = liveLockHolder(dataDir);
+  if (holder?.pid !== process.pid || holder.startId !== processStartId(process.pid)) return false;
   const token = randomBytes(32).toString('base64url');
   const record: TRunningPortal = {
     url: options.url.replace(/\/+$/, ''),
     token,
     pid: process.pid,
+    startId: processStartId(process.pid),
     startedAt: new Date().toISOString(),
   };
   const file = portalFilePath(dataDir);
@@ -68,7 +72,7 @@ export function readRunningPortal(portalDataDir: string): TRunningPortal | null 
   try {
     const record = JSON.parse(readFileSync(portalFilePath(portalDataDir), 'utf8')) as TRunningPortal;
     if (typeof record.url !== 'string' || typeof record.token !== 'string') return null;
-    return isProcessAlive(record.pid) ? record : null;
+    return isSameLiveProcess(record.pid, record.startId) ? record : null;
   } catch {
     return null;
   }

@@ -5,7 +5,7 @@ import os, { hostname } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, pgliteDirFor } from '@/lib/db/open-database';
-import { lockFilePath } from '@/lib/db/pglite-lock';
+import { lockFilePath, processStartId } from '@/lib/db/pglite-lock';
 
 let root: string;
 beforeEach(async () => {
@@ -15,10 +15,10 @@ afterEach(async () => {
   await rm(root, { recursive: true, force: true });
 });
 
-async function writeLock(pid: number) {
+async function writeLock(pid: number, startId: string | null = processStartId(pid)) {
   await writeFile(
     lockFilePath(root),
-    JSON.stringify({ pid, hostname: hostname(), acquiredAt: new Date().toISOString() }),
+    JSON.stringify({ pid, startId, hostname: hostname(), acquiredAt: new Date().toISOString() }),
   );
 }
 
@@ -77,5 +77,13 @@ describe('embedded database (PGlite) on disk', () => {
     } finally {
       await db.close();
     }
+  });
+
+  it('treats a lock left by an earlier process with a recycled pid as stale (a container restarting as pid 1)', async () => {
+    expect(processStartId(process.pid)).not.toBeNull();
+    await writeLock(process.pid, '1');
+    const db = await openDatabase({ dataDir: pgliteDirFor(root) });
+    await db.close();
+    expect(existsSync(lockFilePath(root))).toBe(false);
   });
 });
