@@ -145,6 +145,8 @@ async function verify(request: TSignedRequest, auth: TParsedAuthorization, key: 
     region: auth.region,
     sha256: Sha256,
     uriEscapePath: true,
+    // Sign exactly the client's headers: botocore (AWS CLI) does not send x-amz-content-sha256 for these services.
+    applyChecksum: false,
     credentials: {
       accessKeyId: auth.accessKeyId,
       secretAccessKey: key.secretAccessKey,
