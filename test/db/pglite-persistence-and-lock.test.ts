@@ -86,4 +86,15 @@ describe('embedded database (PGlite) on disk', () => {
     await db.close();
     expect(existsSync(lockFilePath(root))).toBe(false);
   });
+
+  it('opens a migrated in-memory database for tests, with no files and no lock', async () => {
+    const mem = await openDatabase({ memory: true });
+    try {
+      expect(mem.kind).toBe('pglite');
+      expect(mem.dataDir).toBeUndefined();
+      expect(await mem.db.model.count()).toBe(0);
+    } finally {
+      await mem.close();
+    }
+  });
 });
