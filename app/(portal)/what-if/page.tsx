@@ -61,9 +61,9 @@ export default async function WhatIfPage({ searchParams }: { searchParams: Promi
       </p>
       <form className="card" method="get" aria-label="What-if request">
         <div className="grid">
-          <label>
-            Team or principal
-            <select name="subject" defaultValue={subject}>
+          <div className="field">
+            <label htmlFor="wi-subject">Team or principal</label>
+            <select name="subject" id="wi-subject" defaultValue={subject}>
               <option value="">— choose —</option>
               {options.teams.map((t) => (
                 <optgroup key={t.slug} label={t.name}>
@@ -76,14 +76,14 @@ export default async function WhatIfPage({ searchParams }: { searchParams: Promi
                 </optgroup>
               ))}
             </select>
-          </label>
-          <label>
-            …or any principal ARN
-            <input name="principal" defaultValue={params.principal ?? ''} placeholder="arn:aws:sts::123456789012:assumed-role/name/session" />
-          </label>
-          <label>
-            Model
-            <select name="model" defaultValue={params.model ?? ''} required>
+          </div>
+          <div className="field">
+            <label htmlFor="wi-principal">…or any principal ARN</label>
+            <input name="principal" id="wi-principal" defaultValue={params.principal ?? ''} placeholder="arn:aws:sts::123456789012:assumed-role/name/session" />
+          </div>
+          <div className="field">
+            <label htmlFor="wi-model">Model</label>
+            <select name="model" id="wi-model" defaultValue={params.model ?? ''} required>
               <option value="">— choose —</option>
               {options.models.map((m) => (
                 <option key={m.policyKey} value={m.policyKey}>
@@ -92,23 +92,23 @@ export default async function WhatIfPage({ searchParams }: { searchParams: Promi
                 </option>
               ))}
             </select>
-          </label>
-          <label>
-            Method
-            <select name="method" defaultValue={params.method ?? 'POST'}>
+          </div>
+          <div className="field">
+            <label htmlFor="wi-method">Method</label>
+            <select name="method" id="wi-method" defaultValue={params.method ?? 'POST'}>
               {['POST', 'GET', 'PUT', 'DELETE', 'PATCH'].map((m) => (
                 <option key={m}>{m}</option>
               ))}
             </select>
-          </label>
-          <label>
-            Path
-            <input name="path" defaultValue={params.path ?? '/'} />
-          </label>
-          <label>
-            Source VPC (optional)
-            <input name="sourceVpc" defaultValue={params.sourceVpc ?? ''} placeholder="vpc-…" />
-          </label>
+          </div>
+          <div className="field">
+            <label htmlFor="wi-path">Path</label>
+            <input name="path" id="wi-path" defaultValue={params.path ?? '/'} />
+          </div>
+          <div className="field">
+            <label htmlFor="wi-sourceVpc">Source VPC (optional)</label>
+            <input name="sourceVpc" id="wi-sourceVpc" defaultValue={params.sourceVpc ?? ''} placeholder="vpc-…" />
+          </div>
         </div>
         <p>
           <button className="btn primary" type="submit">
