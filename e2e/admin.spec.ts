@@ -1,0 +1,98 @@
+import { expect, test } from '@playwright/test';
+import { expectAccessible, PERSONAS, signInAs } from './helpers';
+
+const suffix = Date.now().toString(36);
+const slug = `ml-platform-${suffix}`;
+const teamName = `ML Platform ${suffix}`;
+const account = '300000000001';
+const principal = `arn:aws:iam::${account}:role/ml/ml-${suffix}-invoker`;
+
+test('an admin creates a team, adds a person, an account and a principal, edits a model, and sees it audited', async ({ page }) => {
+  await signInAs(page, PERSONAS.admin);
+  await expect(page).toHaveURL(/\/admin$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Administration' })).toBeVisible();
+  await expectAccessible(page);
+
+  // Create the team; a bad slug first shows the field error from problem+json.
+  const create = page.getByRole('region', { name: 'Create a team' });
+  await create.getByLabel('Slug').fill('Not A Slug');
+  await create.getByLabel('Name', { exact: true }).fill(teamName);
+  await create.getByLabel('Cost center').fill('CC-7001');
+  await create.getByRole('button', { name: 'Create team' }).click();
+  await expect(create.getByText('use lowercase letters, digits and single dashes')).toBeVisible();
+  await create.getByLabel('Slug').fill(slug);
+  await create.getByRole('button', { name: 'Create team' }).click();
+  await expect(create.getByRole('status')).toHaveText(`Team "${teamName}" created.`);
+  await expect(page.getByRole('link', { name: teamName, exact: true })).toBeVisible();
+  await create.getByRole('link', { name: `Open ${teamName}` }).click();
+
+  await expect(page).toHaveURL(new RegExp(`/admin/teams/${slug}$`));
+  await expect(page.getByRole('heading', { level: 1, name: teamName })).toBeVisible();
+  await expectAccessible(page);
+
+  const people = page.getByRole('form', { name: 'Add a person' });
+  await people.getByLabel('E-mail').fill(`new.${suffix}@example.com`);
+  await people.getByLabel('Name').fill('Nia Newcomer');
+  await people.getByLabel('Role').selectOption('LEAD');
+  await people.getByRole('button', { name: 'Add person' }).click();
+  const peopleSection = page.getByRole('region', { name: 'People' });
+  await expect(peopleSection.getByRole('status')).toHaveText('Nia Newcomer added as lead (new portal user).');
+  await expect(peopleSection.getByRole('cell', { name: 'Nia Newcomer' })).toBeVisible();
+
+  const accounts = page.getByRole('form', { name: 'Add an account' });
+  await accounts.getByLabel('Account id').fill(account);
+  await accounts.getByLabel('Environment').fill('prod');
+  await accounts.getByRole('button', { name: 'Add account' }).click();
+  await expect(page.getByRole('region', { name: 'AWS accounts' }).getByRole('status')).toHaveText(`Account ${account} added.`);
+
+  const principals = page.getByRole('form', { name: 'Add a principal' });
+  await principals.getByLabel('Role ARN').fill('arn:aws:iam::999988887777:role/not-ours');
+  await principals.getByRole('button', { name: 'Add principal' }).click();
+  await expect(principals.getByText("account 999988887777 is not one of this team's accounts")).toBeVisible();
+  await principals.getByLabel('Role ARN').fill(principal);
+  await principals.getByRole('button', { name: 'Add principal' }).click();
+  const principalSection = page.getByRole('region', { name: 'IAM principals' });
+  await expect(principalSection.getByRole('status')).toContainText(`${principal} added (account ${account}, path /ml/)`);
+  await expect(principalSection.getByRole('cell', { name: principal })).toBeVisible();
+  await expectAccessible(page);
+
+  // Catalog: make Claude 3 Haiku restricted.
+  await page.getByRole('link', { name: 'Model catalog' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Model catalog' })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Edit Claude 3 Haiku', exact: true }).click();
+  const edit = page.getByRole('region', { name: 'Edit Claude 3 Haiku' });
+  await edit.getByLabel('Tier').selectOption('RESTRICTED');
+  await edit.getByRole('button', { name: 'Save model' }).click();
+  await expect(edit.getByRole('status')).toHaveText('Claude 3 Haiku saved.');
+  await expect(page.getByRole('row', { name: /Claude 3 Haiku \(Anthropic\)/ }).getByText('restricted')).toBeVisible();
+  await expectAccessible(page);
+
+  await page.getByRole('link', { name: 'Estate settings' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Estate settings' })).toBeVisible();
+  await expect(page.getByLabel('Model query key')).toHaveValue(/.+/);
+  await expectAccessible(page);
+
+  // Every change is in the audit log, attributed to the admin.
+  await page.goto('/audit?action=model.update');
+  const modelRow = page.getByRole('row').filter({ hasText: 'model:anthropic.claude-3-haiku-20240307-v1:0' }).first();
+  await expect(modelRow).toContainText(PERSONAS.admin.email);
+  await expect(modelRow).toContainText('RESTRICTED');
+  await page.goto(`/audit?team=${slug}`);
+  for (const action of ['team.create', 'team.member.add', 'team.account.add', 'team.principal.add']) {
+    await expect(page.getByRole('cell', { name: action, exact: true })).toBeVisible();
+  }
+});
+
+test('a team lead opening /admin gets the 403 page', async ({ page }) => {
+  await signInAs(page, PERSONAS.leadPayments);
+  for (const path of ['/admin', '/admin/models', '/admin/estate', '/admin/teams/payments']) {
+    const response = await page.goto(path);
+    expect(response?.status()).toBe(403);
+    await expect(page.getByRole('heading', { name: 'You do not have access to this page' })).toBeVisible();
+  }
+  await expectAccessible(page);
+  const api = await page.request.get('/api/v1/admin/teams');
+  expect(api.status()).toBe(403);
+  expect((await api.json()) as { code: string }).toMatchObject({ code: 'FORBIDDEN' });
+});
