@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible } from './helpers';
 import { startIdp } from './oidc-idp';
 
@@ -11,7 +11,7 @@ test.afterAll(async () => {
   await idp.close();
 });
 
-async function signInThroughIdp(page: import('@playwright/test').Page, login: string) {
+async function signInThroughIdp(page: Page, login: string) {
   await page.context().clearCookies();
   await page.goto('/signin');
   await page.getByRole('button', { name: 'Sign in with Example SSO' }).click();
