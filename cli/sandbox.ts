@@ -8,7 +8,13 @@ import { parseArgs } from 'node:util';
 import { emulatedOperations } from '@/lib/aws/sandbox/router';
 import { startSandbox } from '@/lib/aws/sandbox/server';
 import { SANDBOX_ACCESS_KEY_ID, SANDBOX_SECRET_ACCESS_KEY } from '@/lib/aws/sandbox/world';
-import { DEMO_GENAI_ACCOUNT, DEMO_NETWORK_ACCOUNT, DEMO_PORTAL_ROLE_NAME, DEMO_REGION, DEMO_WORKLOAD_ROLE_NAME } from '@/lib/demo/world';
+import {
+  DEMO_GENAI_ACCOUNT,
+  DEMO_NETWORK_ACCOUNT,
+  DEMO_PORTAL_ROLE_NAME,
+  DEMO_REGION,
+  DEMO_WORKLOAD_ROLE_NAME,
+} from '@/lib/demo/world';
 import { env } from '@/lib/env';
 
 async function main(): Promise<void> {
@@ -22,7 +28,9 @@ async function main(): Promise<void> {
     },
   });
   if (values.help) {
-    process.stdout.write('Usage: npm run sandbox -- [--port 4599] [--state-dir DIR] [--delay-ms 2000] [--no-verify-signatures]\n');
+    process.stdout.write(
+      'Usage: npm run sandbox -- [--port 4599] [--state-dir DIR] [--delay-ms 2000] [--no-verify-signatures]\n',
+    );
     return;
   }
   const e = env();

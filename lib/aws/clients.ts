@@ -44,17 +44,24 @@ export function assumeRoleCredentials(
 ): AwsCredentialIdentityProvider {
   let cached: AwsCredentialIdentity | undefined;
   let inflight: Promise<AwsCredentialIdentity> | undefined;
-  const fresh = () => cached?.expiration !== undefined && cached.expiration.getTime() - REFRESH_MARGIN_MS > now();
+  const fresh = () =>
+    cached?.expiration !== undefined && cached.expiration.getTime() - REFRESH_MARGIN_MS > now();
   return async () => {
     if (fresh()) return cached!;
     inflight ??= (async () => {
       try {
         const out = await sts.send(
-          new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: sessionName, DurationSeconds: ROLE_SESSION_SECONDS }),
+          new AssumeRoleCommand({
+            RoleArn: roleArn,
+            RoleSessionName: sessionName,
+            DurationSeconds: ROLE_SESSION_SECONDS,
+          }),
         );
         const c = out.Credentials;
         if (!c?.AccessKeyId || !c.SecretAccessKey || !c.SessionToken) {
-          throw new AppError('AWS_ERROR', `sts:AssumeRole on ${roleArn} returned no credentials`, { retryable: true });
+          throw new AppError('AWS_ERROR', `sts:AssumeRole on ${roleArn} returned no credentials`, {
+            retryable: true,
+          });
         }
         cached = {
           accessKeyId: c.AccessKeyId,
@@ -74,7 +81,8 @@ export function assumeRoleCredentials(
 }
 
 export function workloadRoleArn(accountId: string, roleName: string): string {
-  if (!/^\d{12}$/.test(accountId)) throw new AppError('VALIDATION', `Workload account id ${accountId} must be 12 digits`);
+  if (!/^\d{12}$/.test(accountId))
+    throw new AppError('VALIDATION', `Workload account id ${accountId} must be 12 digits`);
   return `arn:aws:iam::${accountId}:role/${roleName}`;
 }
 

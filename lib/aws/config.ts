@@ -39,7 +39,9 @@ export function buildAwsConfig(options: TAwsConfigOptions): TAwsClientConfig {
     ...(options.endpoint ? { endpoint: options.endpoint } : {}),
     ...(options.credentials ? { credentials: options.credentials } : {}),
     maxAttempts: options.maxAttempts,
-    retryStrategy: new ConfiguredRetryStrategy(options.maxAttempts, (attempt) => Math.min(base * 2 ** Math.max(0, attempt - 1), 20_000)),
+    retryStrategy: new ConfiguredRetryStrategy(options.maxAttempts, (attempt) =>
+      Math.min(base * 2 ** Math.max(0, attempt - 1), 20_000),
+    ),
     // Without throwOnRequestTimeout the handler only logs a warning and the call hangs on a silent endpoint.
     requestHandler: new NodeHttpHandler({
       requestTimeout: options.timeoutMs,
@@ -94,9 +96,11 @@ export function awsRuntimeConfigFromEnv(e: TEnv = env()): TAwsRuntimeConfig {
   return {
     client,
     networkRoleArn:
-      e.PORTAL_NETWORK_ROLE_ARN ?? (sandbox ? `arn:aws:iam::${DEMO_NETWORK_ACCOUNT}:role/${DEMO_PORTAL_ROLE_NAME}` : undefined),
+      e.PORTAL_NETWORK_ROLE_ARN ??
+      (sandbox ? `arn:aws:iam::${DEMO_NETWORK_ACCOUNT}:role/${DEMO_PORTAL_ROLE_NAME}` : undefined),
     genaiRoleArn:
-      e.PORTAL_GENAI_ROLE_ARN ?? (sandbox ? `arn:aws:iam::${DEMO_GENAI_ACCOUNT}:role/${DEMO_PORTAL_ROLE_NAME}` : undefined),
+      e.PORTAL_GENAI_ROLE_ARN ??
+      (sandbox ? `arn:aws:iam::${DEMO_GENAI_ACCOUNT}:role/${DEMO_PORTAL_ROLE_NAME}` : undefined),
     workloadRoleName: e.PORTAL_WORKLOAD_ROLE_NAME,
     sessionName: e.PORTAL_AWS_SESSION_NAME,
     sandbox,

@@ -34,8 +34,18 @@ const VALIDATION = new Set([
   'MissingRequiredParameterException',
   'SerializationException',
 ]);
-const FORBIDDEN = new Set(['AccessDeniedException', 'AccessDenied', 'OperationNotPermittedException', 'UnauthorizedOperation']);
-const THROTTLED = new Set(['ThrottlingException', 'Throttling', 'TooManyRequestsException', 'RequestLimitExceeded']);
+const FORBIDDEN = new Set([
+  'AccessDeniedException',
+  'AccessDenied',
+  'OperationNotPermittedException',
+  'UnauthorizedOperation',
+]);
+const THROTTLED = new Set([
+  'ThrottlingException',
+  'Throttling',
+  'TooManyRequestsException',
+  'RequestLimitExceeded',
+]);
 const BAD_CREDENTIALS = new Set([
   'InvalidSignatureException',
   'SignatureDoesNotMatch',
@@ -47,7 +57,15 @@ const BAD_CREDENTIALS = new Set([
   'IncompleteSignature',
 ]);
 const EXPIRED = new Set(['ExpiredTokenException', 'ExpiredToken']);
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH']);
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+]);
 
 interface TSdkErrorShape {
   name?: string;
@@ -74,7 +92,8 @@ function classify(name: string, status: number | undefined): { code: TAppErrorCo
   if (EXPIRED.has(name)) return { code: 'UNAVAILABLE', retryable: true };
   if (BAD_CREDENTIALS.has(name)) return { code: 'CONFIGURATION', retryable: false };
   if (name === 'ServiceQuotaExceededException') return { code: 'PRECONDITION_FAILED', retryable: false };
-  if (status === 503 || name === 'ServiceUnavailableException') return { code: 'UNAVAILABLE', retryable: true };
+  if (status === 503 || name === 'ServiceUnavailableException')
+    return { code: 'UNAVAILABLE', retryable: true };
   if (status !== undefined && status >= 500) return { code: 'AWS_ERROR', retryable: true };
   return { code: 'AWS_ERROR', retryable: false };
 }
@@ -89,8 +108,17 @@ export function translateAwsError(error: unknown, label: string, context: TAwsCa
   const common = { cause: error, awsRequestId: requestId, awsErrorName: name };
 
   // No HTTP status means the request never got an answer: timeout, refused connection, DNS.
-  if (status === undefined && (name === 'TimeoutError' || name === 'AbortError' || NETWORK_CODES.has(e.code ?? '') || /timed? ?out|ECONNREFUSED|socket hang up/i.test(awsMessage))) {
-    return new AppError('UNAVAILABLE', `AWS did not answer ${label}: ${awsMessage}`, { ...common, retryable: true });
+  if (
+    status === undefined &&
+    (name === 'TimeoutError' ||
+      name === 'AbortError' ||
+      NETWORK_CODES.has(e.code ?? '') ||
+      /timed? ?out|ECONNREFUSED|socket hang up/i.test(awsMessage))
+  ) {
+    return new AppError('UNAVAILABLE', `AWS did not answer ${label}: ${awsMessage}`, {
+      ...common,
+      retryable: true,
+    });
   }
 
   const { code, retryable } = classify(name, status);
@@ -108,7 +136,10 @@ export function translateAwsError(error: unknown, label: string, context: TAwsCa
       break;
     }
     case 'VALIDATION':
-      issues = (e.fieldList ?? []).map((f) => ({ path: f.name ?? '(field)', message: f.message ?? 'is not valid' }));
+      issues = (e.fieldList ?? []).map((f) => ({
+        path: f.name ?? '(field)',
+        message: f.message ?? 'is not valid',
+      }));
       message = `AWS rejected the input of ${label}: ${awsMessage}`;
       break;
     case 'NOT_FOUND':
@@ -124,7 +155,11 @@ export function translateAwsError(error: unknown, label: string, context: TAwsCa
 }
 
 /** Runs one AWS call and translates its failure. `label` is the IAM action, e.g. `ram:AssociateResourceShare`. */
-export async function callAws<T>(label: string, fn: () => Promise<T>, context: TAwsCallContext = {}): Promise<T> {
+export async function callAws<T>(
+  label: string,
+  fn: () => Promise<T>,
+  context: TAwsCallContext = {},
+): Promise<T> {
   try {
     return await fn();
   } catch (error) {

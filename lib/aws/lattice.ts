@@ -1,18 +1,10 @@
 import {
-  CreateAccessLogSubscriptionCommand,
   CreateServiceCommand,
   CreateServiceNetworkCommand,
-  CreateServiceNetworkServiceAssociationCommand,
-  CreateServiceNetworkVpcAssociationCommand,
   DeleteAuthPolicyCommand,
-  DeleteServiceNetworkVpcAssociationCommand,
   GetAuthPolicyCommand,
   GetServiceCommand,
   GetServiceNetworkCommand,
-  GetServiceNetworkVpcAssociationCommand,
-  ListAccessLogSubscriptionsCommand,
-  ListServiceNetworkServiceAssociationsCommand,
-  ListServiceNetworkVpcAssociationsCommand,
   ListServiceNetworksCommand,
   ListServicesCommand,
   PutAuthPolicyCommand,
@@ -24,21 +16,13 @@ import { parseOrThrow } from '@/lib/errors/from-zod';
 import { AUTH_POLICY_MAX_BYTES, authPolicyBytes } from '@/lib/policy/limits';
 import type { TAwsClients } from './clients';
 import { callAws } from './errors';
+import { ctx, isoOf, ZAuthType, ZIdentifier, ZName, ZTags } from './lattice-shared';
 import { collectPages } from './paginate';
 
 /**
  * Thin typed VPC Lattice operations. Each takes the clients of the scope it must run in (see clients.ts), validates
  * its input, and returns plain objects with ISO timestamps — no SDK types leak upward.
  */
-const ZIdentifier = z.string().min(3).max(2048);
-const ZVpcId = z.string().regex(/^vpc-([0-9a-z]{8}|[0-9a-z]{17})$/, 'must be a VPC id');
-const ZSgId = z.string().regex(/^sg-([0-9a-z]{8}|[0-9a-z]{17})$/, 'must be a security group id');
-const ZAuthType = z.enum(['NONE', 'AWS_IAM']);
-const ZName = z.string().min(3).max(63).regex(/^(?!-)(?!.*-$)(?!.*--)[a-z0-9-]+$/);
-const ZTags = z.record(z.string().min(1).max(128), z.string().max(256)).optional();
-
-const isoOf = (d: Date | undefined) => (d ? d.toISOString() : undefined);
-const ctx = (c: TAwsClients) => ({ roleArn: c.roleArn });
 
 export interface TServiceNetwork {
   id: string;
@@ -51,9 +35,20 @@ export interface TServiceNetwork {
   lastUpdatedAt?: string;
 }
 
-export async function getServiceNetwork(c: TAwsClients, input: { serviceNetworkIdentifier: string }): Promise<TServiceNetwork> {
-  const { serviceNetworkIdentifier } = parseOrThrow(z.object({ serviceNetworkIdentifier: ZIdentifier }), input, 'service network');
-  const out = await callAws('vpc-lattice:GetServiceNetwork', () => c.lattice.send(new GetServiceNetworkCommand({ serviceNetworkIdentifier })), ctx(c));
+export async function getServiceNetwork(
+  c: TAwsClients,
+  input: { serviceNetworkIdentifier: string },
+): Promise<TServiceNetwork> {
+  const { serviceNetworkIdentifier } = parseOrThrow(
+    z.object({ serviceNetworkIdentifier: ZIdentifier }),
+    input,
+    'service network',
+  );
+  const out = await callAws(
+    'vpc-lattice:GetServiceNetwork',
+    () => c.lattice.send(new GetServiceNetworkCommand({ serviceNetworkIdentifier })),
+    ctx(c),
+  );
   return {
     id: out.id!,
     arn: out.arn!,
@@ -67,9 +62,15 @@ export async function getServiceNetwork(c: TAwsClients, input: { serviceNetworkI
 }
 
 /** Service networks the account owns or that are shared with it; owned ones first. */
-export async function listServiceNetworks(c: TAwsClients): Promise<{ id: string; arn: string; name: string }[]> {
+export async function listServiceNetworks(
+  c: TAwsClients,
+): Promise<{ id: string; arn: string; name: string }[]> {
   const items = await collectPages(async (nextToken) => {
-    const out = await callAws('vpc-lattice:ListServiceNetworks', () => c.lattice.send(new ListServiceNetworksCommand({ nextToken })), ctx(c));
+    const out = await callAws(
+      'vpc-lattice:ListServiceNetworks',
+      () => c.lattice.send(new ListServiceNetworksCommand({ nextToken })),
+      ctx(c),
+    );
     return { items: out.items, nextToken: out.nextToken };
   });
   return items.map((i) => ({ id: i.id!, arn: i.arn!, name: i.name! }));
@@ -79,8 +80,16 @@ export async function createServiceNetwork(
   c: TAwsClients,
   input: { name: string; authType: 'NONE' | 'AWS_IAM'; tags?: Record<string, string>; clientToken?: string },
 ): Promise<{ id: string; arn: string; name: string; authType: string }> {
-  const v = parseOrThrow(z.object({ name: ZName, authType: ZAuthType, tags: ZTags, clientToken: z.string().max(64).optional() }), input, 'service network');
-  const out = await callAws('vpc-lattice:CreateServiceNetwork', () => c.lattice.send(new CreateServiceNetworkCommand(v)), ctx(c));
+  const v = parseOrThrow(
+    z.object({ name: ZName, authType: ZAuthType, tags: ZTags, clientToken: z.string().max(64).optional() }),
+    input,
+    'service network',
+  );
+  const out = await callAws(
+    'vpc-lattice:CreateServiceNetwork',
+    () => c.lattice.send(new CreateServiceNetworkCommand(v)),
+    ctx(c),
+  );
   return { id: out.id!, arn: out.arn!, name: out.name!, authType: out.authType ?? v.authType };
 }
 
@@ -88,8 +97,16 @@ export async function updateServiceNetworkAuthType(
   c: TAwsClients,
   input: { serviceNetworkIdentifier: string; authType: 'NONE' | 'AWS_IAM' },
 ): Promise<void> {
-  const v = parseOrThrow(z.object({ serviceNetworkIdentifier: ZIdentifier, authType: ZAuthType }), input, 'service network');
-  await callAws('vpc-lattice:UpdateServiceNetwork', () => c.lattice.send(new UpdateServiceNetworkCommand(v)), ctx(c));
+  const v = parseOrThrow(
+    z.object({ serviceNetworkIdentifier: ZIdentifier, authType: ZAuthType }),
+    input,
+    'service network',
+  );
+  await callAws(
+    'vpc-lattice:UpdateServiceNetwork',
+    () => c.lattice.send(new UpdateServiceNetworkCommand(v)),
+    ctx(c),
+  );
 }
 
 export interface TLatticeService {
@@ -104,9 +121,16 @@ export interface TLatticeService {
   lastUpdatedAt?: string;
 }
 
-export async function getService(c: TAwsClients, input: { serviceIdentifier: string }): Promise<TLatticeService> {
+export async function getService(
+  c: TAwsClients,
+  input: { serviceIdentifier: string },
+): Promise<TLatticeService> {
   const { serviceIdentifier } = parseOrThrow(z.object({ serviceIdentifier: ZIdentifier }), input, 'service');
-  const out = await callAws('vpc-lattice:GetService', () => c.lattice.send(new GetServiceCommand({ serviceIdentifier })), ctx(c));
+  const out = await callAws(
+    'vpc-lattice:GetService',
+    () => c.lattice.send(new GetServiceCommand({ serviceIdentifier })),
+    ctx(c),
+  );
   return {
     id: out.id!,
     arn: out.arn!,
@@ -120,9 +144,15 @@ export async function getService(c: TAwsClients, input: { serviceIdentifier: str
   };
 }
 
-export async function listServices(c: TAwsClients): Promise<{ id: string; arn: string; name: string; dnsName?: string }[]> {
+export async function listServices(
+  c: TAwsClients,
+): Promise<{ id: string; arn: string; name: string; dnsName?: string }[]> {
   const items = await collectPages(async (nextToken) => {
-    const out = await callAws('vpc-lattice:ListServices', () => c.lattice.send(new ListServicesCommand({ nextToken })), ctx(c));
+    const out = await callAws(
+      'vpc-lattice:ListServices',
+      () => c.lattice.send(new ListServicesCommand({ nextToken })),
+      ctx(c),
+    );
     return { items: out.items, nextToken: out.nextToken };
   });
   return items.map((i) => ({ id: i.id!, arn: i.arn!, name: i.name!, dnsName: i.dnsEntry?.domainName }));
@@ -133,12 +163,27 @@ export async function createService(
   input: { name: string; authType: 'NONE' | 'AWS_IAM'; tags?: Record<string, string>; clientToken?: string },
 ): Promise<{ id: string; arn: string; name: string; dnsName?: string; status?: string }> {
   const v = parseOrThrow(
-    z.object({ name: ZName.max(40).refine((n) => !n.startsWith('svc-'), 'must not start with svc-'), authType: ZAuthType, tags: ZTags, clientToken: z.string().max(64).optional() }),
+    z.object({
+      name: ZName.max(40).refine((n) => !n.startsWith('svc-'), 'must not start with svc-'),
+      authType: ZAuthType,
+      tags: ZTags,
+      clientToken: z.string().max(64).optional(),
+    }),
     input,
     'service',
   );
-  const out = await callAws('vpc-lattice:CreateService', () => c.lattice.send(new CreateServiceCommand(v)), ctx(c));
-  return { id: out.id!, arn: out.arn!, name: out.name!, dnsName: out.dnsEntry?.domainName, status: out.status };
+  const out = await callAws(
+    'vpc-lattice:CreateService',
+    () => c.lattice.send(new CreateServiceCommand(v)),
+    ctx(c),
+  );
+  return {
+    id: out.id!,
+    arn: out.arn!,
+    name: out.name!,
+    dnsName: out.dnsEntry?.domainName,
+    status: out.status,
+  };
 }
 
 export interface TAuthPolicy {
@@ -150,9 +195,20 @@ export interface TAuthPolicy {
 }
 
 /** The resource's auth policy, or null when it has none (AWS_IAM with no policy denies everything). */
-export async function getAuthPolicy(c: TAwsClients, input: { resourceIdentifier: string }): Promise<TAuthPolicy | null> {
-  const { resourceIdentifier } = parseOrThrow(z.object({ resourceIdentifier: ZIdentifier }), input, 'auth policy target');
-  const out = await callAws('vpc-lattice:GetAuthPolicy', () => c.lattice.send(new GetAuthPolicyCommand({ resourceIdentifier })), ctx(c));
+export async function getAuthPolicy(
+  c: TAwsClients,
+  input: { resourceIdentifier: string },
+): Promise<TAuthPolicy | null> {
+  const { resourceIdentifier } = parseOrThrow(
+    z.object({ resourceIdentifier: ZIdentifier }),
+    input,
+    'auth policy target',
+  );
+  const out = await callAws(
+    'vpc-lattice:GetAuthPolicy',
+    () => c.lattice.send(new GetAuthPolicyCommand({ resourceIdentifier })),
+    ctx(c),
+  );
   if (!out.policy) return null;
   return {
     policy: out.policy,
@@ -178,201 +234,34 @@ export async function putAuthPolicy(
   const v = parseOrThrow(ZPolicyInput, input, 'auth policy');
   const bytes = authPolicyBytes(v.policy);
   if (bytes > AUTH_POLICY_MAX_BYTES) {
-    throw new AppError('POLICY_TOO_LARGE', `The auth policy is ${bytes} bytes; VPC Lattice allows at most ${AUTH_POLICY_MAX_BYTES}`, {
-      details: { bytes, limit: AUTH_POLICY_MAX_BYTES },
-    });
+    throw new AppError(
+      'POLICY_TOO_LARGE',
+      `The auth policy is ${bytes} bytes; VPC Lattice allows at most ${AUTH_POLICY_MAX_BYTES}`,
+      {
+        details: { bytes, limit: AUTH_POLICY_MAX_BYTES },
+      },
+    );
   }
-  const out = await callAws('vpc-lattice:PutAuthPolicy', () => c.lattice.send(new PutAuthPolicyCommand(v)), ctx(c));
+  const out = await callAws(
+    'vpc-lattice:PutAuthPolicy',
+    () => c.lattice.send(new PutAuthPolicyCommand(v)),
+    ctx(c),
+  );
   return { policy: out.policy ?? v.policy, state: out.state === 'Active' ? 'Active' : 'Inactive' };
 }
 
 export async function deleteAuthPolicy(c: TAwsClients, input: { resourceIdentifier: string }): Promise<void> {
-  const { resourceIdentifier } = parseOrThrow(z.object({ resourceIdentifier: ZIdentifier }), input, 'auth policy target');
-  await callAws('vpc-lattice:DeleteAuthPolicy', () => c.lattice.send(new DeleteAuthPolicyCommand({ resourceIdentifier })), ctx(c));
-}
-
-export interface TVpcAssociation {
-  id: string;
-  arn: string;
-  status: string;
-  vpcId: string;
-  /** Account that created the association (the VPC owner). */
-  createdBy: string;
-  serviceNetworkArn?: string;
-  serviceNetworkId?: string;
-  securityGroupIds?: string[];
-  createdAt?: string;
-  lastUpdatedAt?: string;
-}
-
-/** Every association of a service network and/or a VPC, all pages. */
-export async function listVpcAssociations(
-  c: TAwsClients,
-  input: { serviceNetworkIdentifier?: string; vpcIdentifier?: string },
-): Promise<TVpcAssociation[]> {
-  const v = parseOrThrow(
-    z
-      .object({ serviceNetworkIdentifier: ZIdentifier.optional(), vpcIdentifier: ZVpcId.optional() })
-      .refine((x) => x.serviceNetworkIdentifier || x.vpcIdentifier, 'serviceNetworkIdentifier or vpcIdentifier is required'),
+  const { resourceIdentifier } = parseOrThrow(
+    z.object({ resourceIdentifier: ZIdentifier }),
     input,
-    'VPC association filter',
+    'auth policy target',
   );
-  const items = await collectPages(async (nextToken) => {
-    const out = await callAws(
-      'vpc-lattice:ListServiceNetworkVpcAssociations',
-      () => c.lattice.send(new ListServiceNetworkVpcAssociationsCommand({ ...v, nextToken })),
-      ctx(c),
-    );
-    return { items: out.items, nextToken: out.nextToken };
-  });
-  return items.map((i) => ({
-    id: i.id!,
-    arn: i.arn!,
-    status: i.status ?? 'UNKNOWN',
-    vpcId: i.vpcId!,
-    createdBy: i.createdBy!,
-    serviceNetworkArn: i.serviceNetworkArn,
-    serviceNetworkId: i.serviceNetworkId,
-    createdAt: isoOf(i.createdAt),
-    lastUpdatedAt: isoOf(i.lastUpdatedAt),
-  }));
-}
-
-/** Must run in the VPC owner's account; name the service network by ARN when it lives in another account. */
-export async function createVpcAssociation(
-  c: TAwsClients,
-  input: { serviceNetworkIdentifier: string; vpcIdentifier: string; securityGroupIds?: string[]; clientToken?: string; tags?: Record<string, string> },
-): Promise<{ id: string; arn: string; status: string; createdBy: string; securityGroupIds: string[] }> {
-  const v = parseOrThrow(
-    z.object({
-      serviceNetworkIdentifier: ZIdentifier,
-      vpcIdentifier: ZVpcId,
-      securityGroupIds: z.array(ZSgId).max(5).optional(),
-      clientToken: z.string().min(1).max(64).optional(),
-      tags: ZTags,
-    }),
-    input,
-    'VPC association',
-  );
-  const out = await callAws(
-    'vpc-lattice:CreateServiceNetworkVpcAssociation',
-    () => c.lattice.send(new CreateServiceNetworkVpcAssociationCommand(v)),
+  await callAws(
+    'vpc-lattice:DeleteAuthPolicy',
+    () => c.lattice.send(new DeleteAuthPolicyCommand({ resourceIdentifier })),
     ctx(c),
   );
-  return { id: out.id!, arn: out.arn!, status: out.status ?? 'UNKNOWN', createdBy: out.createdBy!, securityGroupIds: out.securityGroupIds ?? [] };
 }
 
-export async function getVpcAssociation(c: TAwsClients, input: { serviceNetworkVpcAssociationIdentifier: string }): Promise<TVpcAssociation> {
-  const v = parseOrThrow(z.object({ serviceNetworkVpcAssociationIdentifier: ZIdentifier }), input, 'VPC association');
-  const out = await callAws(
-    'vpc-lattice:GetServiceNetworkVpcAssociation',
-    () => c.lattice.send(new GetServiceNetworkVpcAssociationCommand(v)),
-    ctx(c),
-  );
-  return {
-    id: out.id!,
-    arn: out.arn!,
-    status: out.status ?? 'UNKNOWN',
-    vpcId: out.vpcId!,
-    createdBy: out.createdBy!,
-    serviceNetworkArn: out.serviceNetworkArn,
-    serviceNetworkId: out.serviceNetworkId,
-    securityGroupIds: out.securityGroupIds ?? [],
-    createdAt: isoOf(out.createdAt),
-    lastUpdatedAt: isoOf(out.lastUpdatedAt),
-  };
-}
-
-export async function deleteVpcAssociation(
-  c: TAwsClients,
-  input: { serviceNetworkVpcAssociationIdentifier: string },
-): Promise<{ id: string; arn: string; status: string }> {
-  const v = parseOrThrow(z.object({ serviceNetworkVpcAssociationIdentifier: ZIdentifier }), input, 'VPC association');
-  const out = await callAws(
-    'vpc-lattice:DeleteServiceNetworkVpcAssociation',
-    () => c.lattice.send(new DeleteServiceNetworkVpcAssociationCommand(v)),
-    ctx(c),
-  );
-  return { id: out.id!, arn: out.arn!, status: out.status ?? 'UNKNOWN' };
-}
-
-export async function listServiceAssociations(
-  c: TAwsClients,
-  input: { serviceNetworkIdentifier?: string; serviceIdentifier?: string },
-): Promise<{ id: string; arn: string; status: string; serviceId?: string; serviceArn?: string; serviceNetworkId?: string; serviceNetworkArn?: string }[]> {
-  const v = parseOrThrow(
-    z
-      .object({ serviceNetworkIdentifier: ZIdentifier.optional(), serviceIdentifier: ZIdentifier.optional() })
-      .refine((x) => x.serviceNetworkIdentifier || x.serviceIdentifier, 'serviceNetworkIdentifier or serviceIdentifier is required'),
-    input,
-    'service association filter',
-  );
-  const items = await collectPages(async (nextToken) => {
-    const out = await callAws(
-      'vpc-lattice:ListServiceNetworkServiceAssociations',
-      () => c.lattice.send(new ListServiceNetworkServiceAssociationsCommand({ ...v, nextToken })),
-      ctx(c),
-    );
-    return { items: out.items, nextToken: out.nextToken };
-  });
-  return items.map((i) => ({
-    id: i.id!,
-    arn: i.arn!,
-    status: i.status ?? 'UNKNOWN',
-    serviceId: i.serviceId,
-    serviceArn: i.serviceArn,
-    serviceNetworkId: i.serviceNetworkId,
-    serviceNetworkArn: i.serviceNetworkArn,
-  }));
-}
-
-export async function createServiceAssociation(
-  c: TAwsClients,
-  input: { serviceIdentifier: string; serviceNetworkIdentifier: string; clientToken?: string },
-): Promise<{ id: string; arn: string; status: string }> {
-  const v = parseOrThrow(
-    z.object({ serviceIdentifier: ZIdentifier, serviceNetworkIdentifier: ZIdentifier, clientToken: z.string().max(64).optional() }),
-    input,
-    'service association',
-  );
-  const out = await callAws(
-    'vpc-lattice:CreateServiceNetworkServiceAssociation',
-    () => c.lattice.send(new CreateServiceNetworkServiceAssociationCommand(v)),
-    ctx(c),
-  );
-  return { id: out.id!, arn: out.arn!, status: out.status ?? 'UNKNOWN' };
-}
-
-export interface TAccessLogSubscription {
-  id: string;
-  arn: string;
-  resourceArn: string;
-  destinationArn: string;
-  createdAt?: string;
-}
-
-export async function listAccessLogSubscriptions(c: TAwsClients, input: { resourceIdentifier: string }): Promise<TAccessLogSubscription[]> {
-  const v = parseOrThrow(z.object({ resourceIdentifier: ZIdentifier }), input, 'access log target');
-  const items = await collectPages(async (nextToken) => {
-    const out = await callAws(
-      'vpc-lattice:ListAccessLogSubscriptions',
-      () => c.lattice.send(new ListAccessLogSubscriptionsCommand({ ...v, nextToken })),
-      ctx(c),
-    );
-    return { items: out.items, nextToken: out.nextToken };
-  });
-  return items.map((i) => ({ id: i.id!, arn: i.arn!, resourceArn: i.resourceArn!, destinationArn: i.destinationArn!, createdAt: isoOf(i.createdAt) }));
-}
-
-export async function createAccessLogSubscription(
-  c: TAwsClients,
-  input: { resourceIdentifier: string; destinationArn: string; clientToken?: string },
-): Promise<TAccessLogSubscription> {
-  const v = parseOrThrow(
-    z.object({ resourceIdentifier: ZIdentifier, destinationArn: z.string().startsWith('arn:'), clientToken: z.string().max(64).optional() }),
-    input,
-    'access log subscription',
-  );
-  const out = await callAws('vpc-lattice:CreateAccessLogSubscription', () => c.lattice.send(new CreateAccessLogSubscriptionCommand(v)), ctx(c));
-  return { id: out.id!, arn: out.arn!, resourceArn: out.resourceArn!, destinationArn: out.destinationArn! };
-}
+// Associations and access-log subscriptions live in lattice-associations.ts; one import path for callers.
+export * from './lattice-associations';

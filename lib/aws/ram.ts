@@ -19,10 +19,15 @@ import { collectPages } from './paginate';
  * Thin typed AWS RAM operations for the service-network share. Timestamps come back as ISO strings. Principal
  * status comes from GetResourceShareAssociations (ListPrincipals does not report it).
  */
-const ZShareArn = z.string().regex(/^arn:aws[a-z-]*:ram:[a-z0-9-]+:\d{12}:resource-share\/[\w-]+$/, 'must be a RAM resource share ARN');
+const ZShareArn = z
+  .string()
+  .regex(/^arn:aws[a-z-]*:ram:[a-z0-9-]+:\d{12}:resource-share\/[\w-]+$/, 'must be a RAM resource share ARN');
 const ZPrincipal = z
   .string()
-  .regex(/^(\d{12}|arn:aws[a-z-]*:organizations::\d{12}:(organization|ou)\/[\w/-]+)$/, 'must be an account id or an organization/OU ARN');
+  .regex(
+    /^(\d{12}|arn:aws[a-z-]*:organizations::\d{12}:(organization|ou)\/[\w/-]+)$/,
+    'must be an account id or an organization/OU ARN',
+  );
 const ZClientToken = z.string().min(1).max(64).optional();
 
 const isoOf = (d: Date | undefined) => (d ? d.toISOString() : undefined);
@@ -38,7 +43,15 @@ export interface TResourceShare {
   lastUpdatedAt?: string;
 }
 
-function shareOf(s: { resourceShareArn?: string; name?: string; owningAccountId?: string; status?: string; allowExternalPrincipals?: boolean; creationTime?: Date; lastUpdatedTime?: Date }): TResourceShare {
+function shareOf(s: {
+  resourceShareArn?: string;
+  name?: string;
+  owningAccountId?: string;
+  status?: string;
+  allowExternalPrincipals?: boolean;
+  creationTime?: Date;
+  lastUpdatedTime?: Date;
+}): TResourceShare {
   return {
     arn: s.resourceShareArn!,
     name: s.name!,
@@ -51,15 +64,29 @@ function shareOf(s: { resourceShareArn?: string; name?: string; owningAccountId?
 }
 
 /** A share the calling account owns. */
-export async function getResourceShare(c: TAwsClients, input: { resourceShareArn: string }): Promise<TResourceShare> {
-  const { resourceShareArn } = parseOrThrow(z.object({ resourceShareArn: ZShareArn }), input, 'resource share');
+export async function getResourceShare(
+  c: TAwsClients,
+  input: { resourceShareArn: string },
+): Promise<TResourceShare> {
+  const { resourceShareArn } = parseOrThrow(
+    z.object({ resourceShareArn: ZShareArn }),
+    input,
+    'resource share',
+  );
   const out = await callAws(
     'ram:GetResourceShares',
-    () => c.ram.send(new GetResourceSharesCommand({ resourceOwner: 'SELF', resourceShareArns: [resourceShareArn] })),
+    () =>
+      c.ram.send(
+        new GetResourceSharesCommand({ resourceOwner: 'SELF', resourceShareArns: [resourceShareArn] }),
+      ),
     ctx(c),
   );
   const share = out.resourceShares?.[0];
-  if (!share) throw new AppError('NOT_FOUND', `Resource share ${resourceShareArn} was not found in the calling account`);
+  if (!share)
+    throw new AppError(
+      'NOT_FOUND',
+      `Resource share ${resourceShareArn} was not found in the calling account`,
+    );
   return shareOf(share);
 }
 
@@ -68,7 +95,15 @@ export async function findResourceShareByName(c: TAwsClients, name: string): Pro
   const shares = await collectPages(async (nextToken) => {
     const out = await callAws(
       'ram:GetResourceShares',
-      () => c.ram.send(new GetResourceSharesCommand({ resourceOwner: 'SELF', name, resourceShareStatus: 'ACTIVE', nextToken })),
+      () =>
+        c.ram.send(
+          new GetResourceSharesCommand({
+            resourceOwner: 'SELF',
+            name,
+            resourceShareStatus: 'ACTIVE',
+            nextToken,
+          }),
+        ),
       ctx(c),
     );
     return { items: out.resourceShares, nextToken: out.nextToken };
@@ -79,7 +114,13 @@ export async function findResourceShareByName(c: TAwsClients, name: string): Pro
 
 export async function createResourceShare(
   c: TAwsClients,
-  input: { name: string; resourceArns: string[]; principals: string[]; allowExternalPrincipals?: boolean; clientToken?: string },
+  input: {
+    name: string;
+    resourceArns: string[];
+    principals: string[];
+    allowExternalPrincipals?: boolean;
+    clientToken?: string;
+  },
 ): Promise<TResourceShare> {
   const v = parseOrThrow(
     z.object({
@@ -92,7 +133,11 @@ export async function createResourceShare(
     input,
     'resource share',
   );
-  const out = await callAws('ram:CreateResourceShare', () => c.ram.send(new CreateResourceShareCommand(v)), ctx(c));
+  const out = await callAws(
+    'ram:CreateResourceShare',
+    () => c.ram.send(new CreateResourceShareCommand(v)),
+    ctx(c),
+  );
   return shareOf(out.resourceShare!);
 }
 
@@ -117,11 +162,22 @@ function associationOf(a: ResourceShareAssociation): TShareAssociation {
   };
 }
 
-async function listAssociations(c: TAwsClients, resourceShareArn: string, associationType: 'PRINCIPAL' | 'RESOURCE') {
+async function listAssociations(
+  c: TAwsClients,
+  resourceShareArn: string,
+  associationType: 'PRINCIPAL' | 'RESOURCE',
+) {
   const items = await collectPages(async (nextToken) => {
     const out = await callAws(
       'ram:GetResourceShareAssociations',
-      () => c.ram.send(new GetResourceShareAssociationsCommand({ associationType, resourceShareArns: [resourceShareArn], nextToken })),
+      () =>
+        c.ram.send(
+          new GetResourceShareAssociationsCommand({
+            associationType,
+            resourceShareArns: [resourceShareArn],
+            nextToken,
+          }),
+        ),
       ctx(c),
     );
     return { items: out.resourceShareAssociations, nextToken: out.nextToken };
@@ -130,13 +186,27 @@ async function listAssociations(c: TAwsClients, resourceShareArn: string, associ
 }
 
 /** Every principal association of the share (all pages) with its status; DISASSOCIATED ones included. */
-export async function listSharePrincipals(c: TAwsClients, input: { resourceShareArn: string }): Promise<TShareAssociation[]> {
-  const { resourceShareArn } = parseOrThrow(z.object({ resourceShareArn: ZShareArn }), input, 'resource share');
+export async function listSharePrincipals(
+  c: TAwsClients,
+  input: { resourceShareArn: string },
+): Promise<TShareAssociation[]> {
+  const { resourceShareArn } = parseOrThrow(
+    z.object({ resourceShareArn: ZShareArn }),
+    input,
+    'resource share',
+  );
   return listAssociations(c, resourceShareArn, 'PRINCIPAL');
 }
 
-export async function listShareResources(c: TAwsClients, input: { resourceShareArn: string }): Promise<TShareAssociation[]> {
-  const { resourceShareArn } = parseOrThrow(z.object({ resourceShareArn: ZShareArn }), input, 'resource share');
+export async function listShareResources(
+  c: TAwsClients,
+  input: { resourceShareArn: string },
+): Promise<TShareAssociation[]> {
+  const { resourceShareArn } = parseOrThrow(
+    z.object({ resourceShareArn: ZShareArn }),
+    input,
+    'resource share',
+  );
   return listAssociations(c, resourceShareArn, 'RESOURCE');
 }
 
@@ -153,7 +223,11 @@ export async function associatePrincipals(
   input: { resourceShareArn: string; principals?: string[]; resourceArns?: string[]; clientToken?: string },
 ): Promise<TShareAssociation[]> {
   const v = parseOrThrow(ZMembership, input, 'share association');
-  const out = await callAws('ram:AssociateResourceShare', () => c.ram.send(new AssociateResourceShareCommand(v)), ctx(c));
+  const out = await callAws(
+    'ram:AssociateResourceShare',
+    () => c.ram.send(new AssociateResourceShareCommand(v)),
+    ctx(c),
+  );
   return (out.resourceShareAssociations ?? []).map(associationOf);
 }
 
@@ -162,7 +236,11 @@ export async function disassociatePrincipals(
   input: { resourceShareArn: string; principals?: string[]; resourceArns?: string[]; clientToken?: string },
 ): Promise<TShareAssociation[]> {
   const v = parseOrThrow(ZMembership, input, 'share disassociation');
-  const out = await callAws('ram:DisassociateResourceShare', () => c.ram.send(new DisassociateResourceShareCommand(v)), ctx(c));
+  const out = await callAws(
+    'ram:DisassociateResourceShare',
+    () => c.ram.send(new DisassociateResourceShareCommand(v)),
+    ctx(c),
+  );
   return (out.resourceShareAssociations ?? []).map(associationOf);
 }
 
@@ -177,8 +255,15 @@ export interface TShareInvitation {
 }
 
 /** Invitations the calling account sent or received (all pages). */
-export async function listInvitations(c: TAwsClients, input: { resourceShareArns?: string[] } = {}): Promise<TShareInvitation[]> {
-  const v = parseOrThrow(z.object({ resourceShareArns: z.array(ZShareArn).optional() }), input, 'invitation filter');
+export async function listInvitations(
+  c: TAwsClients,
+  input: { resourceShareArns?: string[] } = {},
+): Promise<TShareInvitation[]> {
+  const v = parseOrThrow(
+    z.object({ resourceShareArns: z.array(ZShareArn).optional() }),
+    input,
+    'invitation filter',
+  );
   const items = await collectPages(async (nextToken) => {
     const out = await callAws(
       'ram:GetResourceShareInvitations',
@@ -204,11 +289,20 @@ export async function acceptInvitation(
   input: { resourceShareInvitationArn: string; clientToken?: string },
 ): Promise<TShareInvitation> {
   const v = parseOrThrow(
-    z.object({ resourceShareInvitationArn: z.string().regex(/^arn:aws[a-z-]*:ram:[a-z0-9-]+:\d{12}:resource-share-invitation\/[\w-]+$/), clientToken: ZClientToken }),
+    z.object({
+      resourceShareInvitationArn: z
+        .string()
+        .regex(/^arn:aws[a-z-]*:ram:[a-z0-9-]+:\d{12}:resource-share-invitation\/[\w-]+$/),
+      clientToken: ZClientToken,
+    }),
     input,
     'invitation',
   );
-  const out = await callAws('ram:AcceptResourceShareInvitation', () => c.ram.send(new AcceptResourceShareInvitationCommand(v)), ctx(c));
+  const out = await callAws(
+    'ram:AcceptResourceShareInvitation',
+    () => c.ram.send(new AcceptResourceShareInvitationCommand(v)),
+    ctx(c),
+  );
   const i = out.resourceShareInvitation!;
   return {
     arn: i.resourceShareInvitationArn!,

@@ -71,7 +71,10 @@ export interface TLiveEstateSnapshot {
   accessLogSubscriptions: TAccessLogSubscription[];
 }
 
-export async function readEstate(input: TReadEstateInput, aws: TAwsContext = defaultAwsContext()): Promise<TLiveEstateSnapshot> {
+export async function readEstate(
+  input: TReadEstateInput,
+  aws: TAwsContext = defaultAwsContext(),
+): Promise<TLiveEstateSnapshot> {
   const v = parseOrThrow(ZReadEstateInput, input, 'estate');
   const network = aws.clients('network');
   const genai = aws.clients('genai');
@@ -81,8 +84,12 @@ export async function readEstate(input: TReadEstateInput, aws: TAwsContext = def
     getAuthPolicy(network, { resourceIdentifier: v.serviceNetworkArn }),
     getService(genai, { serviceIdentifier: v.serviceArn }),
     getAuthPolicy(genai, { resourceIdentifier: v.serviceArn }),
-    v.resourceShareArn ? getResourceShare(network, { resourceShareArn: v.resourceShareArn }) : Promise.resolve(null),
-    v.resourceShareArn ? listSharePrincipals(network, { resourceShareArn: v.resourceShareArn }) : Promise.resolve([]),
+    v.resourceShareArn
+      ? getResourceShare(network, { resourceShareArn: v.resourceShareArn })
+      : Promise.resolve(null),
+    v.resourceShareArn
+      ? listSharePrincipals(network, { resourceShareArn: v.resourceShareArn })
+      : Promise.resolve([]),
     listVpcAssociations(network, { serviceNetworkIdentifier: v.serviceNetworkArn }),
     listAccessLogSubscriptions(genai, { resourceIdentifier: v.serviceArn }),
   ]);
@@ -92,10 +99,12 @@ export async function readEstate(input: TReadEstateInput, aws: TAwsContext = def
   const detailed = (
     await Promise.all(
       associations.map((a) =>
-        getVpcAssociation(network, { serviceNetworkVpcAssociationIdentifier: a.arn }).catch((error: unknown) => {
-          if (isAppError(error) && error.code === 'NOT_FOUND') return null;
-          throw error;
-        }),
+        getVpcAssociation(network, { serviceNetworkVpcAssociationIdentifier: a.arn }).catch(
+          (error: unknown) => {
+            if (isAppError(error) && error.code === 'NOT_FOUND') return null;
+            throw error;
+          },
+        ),
       ),
     )
   ).filter((a) => a !== null);
@@ -111,7 +120,14 @@ export async function readEstate(input: TReadEstateInput, aws: TAwsContext = def
       numberOfAssociatedServices: sn.numberOfAssociatedServices,
       authPolicy: snPolicy,
     },
-    service: { arn: svc.arn, id: svc.id, name: svc.name, dnsName: svc.dnsName, status: svc.status, authType: svc.authType },
+    service: {
+      arn: svc.arn,
+      id: svc.id,
+      name: svc.name,
+      dnsName: svc.dnsName,
+      status: svc.status,
+      authType: svc.authType,
+    },
     authPolicy: policy,
     resourceShare: share
       ? {

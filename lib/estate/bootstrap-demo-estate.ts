@@ -14,7 +14,13 @@ import {
   putAuthPolicy,
   updateServiceNetworkAuthType,
 } from '@/lib/aws/lattice';
-import { associatePrincipals, createResourceShare, findResourceShareByName, listSharePrincipals, listShareResources } from '@/lib/aws/ram';
+import {
+  associatePrincipals,
+  createResourceShare,
+  findResourceShareByName,
+  listSharePrincipals,
+  listShareResources,
+} from '@/lib/aws/ram';
 import { whoAmI } from '@/lib/aws/sts';
 import {
   DEMO_ACCESS_LOG_BUCKET,
@@ -83,7 +89,9 @@ export function orgGuardPolicy(orgId: string): string {
 const accountOf = (arn: string) => arn.split(':')[4];
 
 async function ensureServiceNetwork(network: TAwsClients, accountId: string, name: string) {
-  const existing = (await listServiceNetworks(network)).find((s) => s.name === name && accountOf(s.arn) === accountId);
+  const existing = (await listServiceNetworks(network)).find(
+    (s) => s.name === name && accountOf(s.arn) === accountId,
+  );
   const sn = existing ?? (await createServiceNetwork(network, { name, authType: 'AWS_IAM' }));
   const current = await getServiceNetwork(network, { serviceNetworkIdentifier: sn.arn });
   if (current.authType !== 'AWS_IAM') {
@@ -99,10 +107,20 @@ async function ensureService(genai: TAwsClients, accountId: string, name: string
   return getService(genai, { serviceIdentifier: created.arn });
 }
 
-async function ensureShare(network: TAwsClients, name: string, serviceNetworkArn: string, principals: string[]) {
+async function ensureShare(
+  network: TAwsClients,
+  name: string,
+  serviceNetworkArn: string,
+  principals: string[],
+) {
   const existing = await findResourceShareByName(network, name);
   if (!existing) {
-    return createResourceShare(network, { name, resourceArns: [serviceNetworkArn], principals, allowExternalPrincipals: true });
+    return createResourceShare(network, {
+      name,
+      resourceArns: [serviceNetworkArn],
+      principals,
+      allowExternalPrincipals: true,
+    });
   }
   const resources = await listShareResources(network, { resourceShareArn: existing.arn });
   const members = await listSharePrincipals(network, { resourceShareArn: existing.arn });
@@ -119,15 +137,24 @@ async function ensureShare(network: TAwsClients, name: string, serviceNetworkArn
   return existing;
 }
 
-async function waitForPrincipal(network: TAwsClients, resourceShareArn: string, principal: string, timeoutMs: number) {
+async function waitForPrincipal(
+  network: TAwsClients,
+  resourceShareArn: string,
+  principal: string,
+  timeoutMs: number,
+) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const members = await listSharePrincipals(network, { resourceShareArn });
     if (members.some((m) => m.entity === principal && m.status === 'ASSOCIATED')) return;
     if (Date.now() > deadline) {
-      throw new AppError('UNAVAILABLE', `RAM did not finish sharing ${resourceShareArn} with ${principal} within ${timeoutMs} ms`, {
-        retryable: true,
-      });
+      throw new AppError(
+        'UNAVAILABLE',
+        `RAM did not finish sharing ${resourceShareArn} with ${principal} within ${timeoutMs} ms`,
+        {
+          retryable: true,
+        },
+      );
     }
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -146,7 +173,10 @@ export async function bootstrapDemoEstate(
   const bucketArn = `arn:aws:s3:::${options.accessLogBucket ?? DEMO_ACCESS_LOG_BUCKET}`;
   const network = aws.clients('network');
   const genai = aws.clients('genai');
-  const [{ accountId: networkAccountId }, { accountId: genaiAccountId }] = await Promise.all([whoAmI(network), whoAmI(genai)]);
+  const [{ accountId: networkAccountId }, { accountId: genaiAccountId }] = await Promise.all([
+    whoAmI(network),
+    whoAmI(genai),
+  ]);
 
   const sn = await ensureServiceNetwork(network, networkAccountId, names.serviceNetwork);
   const guard = orgGuardPolicy(orgId);
@@ -158,7 +188,10 @@ export async function bootstrapDemoEstate(
 
   // The genai account must see the network (through RAM) before it can associate its service with it.
   const workloads = options.workloadAccountIds ?? [...new Set(DEMO_TEAMS.map((t) => t.accountId))];
-  const principals = [genaiAccountId, ...workloads.filter((a) => a !== genaiAccountId && a !== networkAccountId)];
+  const principals = [
+    genaiAccountId,
+    ...workloads.filter((a) => a !== genaiAccountId && a !== networkAccountId),
+  ];
   const share = await ensureShare(network, names.share, sn.arn, principals);
 
   const associations = await listServiceAssociations(genai, { serviceIdentifier: svc.arn });

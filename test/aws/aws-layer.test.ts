@@ -6,11 +6,24 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assumeRoleCredentials, createAwsContext } from '@/lib/aws/clients';
 import { awsRuntimeConfigFromEnv, buildAwsConfig } from '@/lib/aws/config';
 import { callAws } from '@/lib/aws/errors';
-import { createService, createServiceNetwork, createVpcAssociation, getService, putAuthPolicy } from '@/lib/aws/lattice';
+import {
+  createService,
+  createServiceNetwork,
+  createVpcAssociation,
+  getService,
+  putAuthPolicy,
+} from '@/lib/aws/lattice';
 import { whoAmI } from '@/lib/aws/sts';
 import { DEMO_TEAMS } from '@/lib/demo/world';
 import { parseEnv } from '@/lib/env';
-import { errorOf, fastConfig, GENAI_ROLE, NETWORK_ROLE, startTestSandbox, type TTestSandbox } from './sandbox-helpers';
+import {
+  errorOf,
+  fastConfig,
+  GENAI_ROLE,
+  NETWORK_ROLE,
+  startTestSandbox,
+  type TTestSandbox,
+} from './sandbox-helpers';
 
 let t: TTestSandbox;
 beforeAll(async () => {
@@ -25,7 +38,9 @@ describe('lib/aws: scoped clients', () => {
       accountId: '100000000001',
       arn: 'arn:aws:sts::100000000001:assumed-role/BedrockAccessPortal/vitest',
     });
-    expect((await whoAmI(t.aws.clients('genai'))).arn).toBe('arn:aws:sts::111122223333:assumed-role/BedrockAccessPortal/vitest');
+    expect((await whoAmI(t.aws.clients('genai'))).arn).toBe(
+      'arn:aws:sts::111122223333:assumed-role/BedrockAccessPortal/vitest',
+    );
     const payments = DEMO_TEAMS[0]!.accountId;
     expect((await whoAmI(t.aws.clients({ workloadAccountId: payments }))).arn).toBe(
       `arn:aws:sts::${payments}:assumed-role/BedrockAccessPortalWorkload/vitest`,
@@ -34,13 +49,22 @@ describe('lib/aws: scoped clients', () => {
   });
 
   it('uses the base credentials for a scope whose role is not configured', async () => {
-    const aws = createAwsContext({ ...t.aws.config, client: fastConfig(t.sandbox.url), networkRoleArn: undefined });
+    const aws = createAwsContext({
+      ...t.aws.config,
+      client: fastConfig(t.sandbox.url),
+      networkRoleArn: undefined,
+    });
     expect((await whoAmI(aws.clients('network'))).arn).toBe('arn:aws:iam::100000000001:user/portal-sandbox');
   });
 
   it('caches assumed-role credentials and refreshes them shortly before expiry', async () => {
     let now = Date.now();
-    const provider = assumeRoleCredentials(new STSClient(fastConfig(t.sandbox.url)), GENAI_ROLE, 'cache-test', () => now);
+    const provider = assumeRoleCredentials(
+      new STSClient(fastConfig(t.sandbox.url)),
+      GENAI_ROLE,
+      'cache-test',
+      () => now,
+    );
     const [a, b] = await Promise.all([provider(), provider()]);
     expect(b.accessKeyId).toBe(a.accessKeyId);
     expect((await provider()).accessKeyId).toBe(a.accessKeyId);
@@ -60,8 +84,14 @@ describe('lib/aws: scoped clients', () => {
 
 describe('lib/aws: AppError translation', () => {
   it('keeps the AWS request id and error name (NOT_FOUND)', async () => {
-    const raw = await errorOf(new VPCLatticeClient(fastConfig(t.sandbox.url)).send(new GetServiceCommand({ serviceIdentifier: 'svc-0123456789abcdef0' })));
-    const err = await errorOf(getService(t.aws.clients('genai'), { serviceIdentifier: 'svc-0123456789abcdef0' }));
+    const raw = await errorOf(
+      new VPCLatticeClient(fastConfig(t.sandbox.url)).send(
+        new GetServiceCommand({ serviceIdentifier: 'svc-0123456789abcdef0' }),
+      ),
+    );
+    const err = await errorOf(
+      getService(t.aws.clients('genai'), { serviceIdentifier: 'svc-0123456789abcdef0' }),
+    );
     expect(err.code).toBe('NOT_FOUND');
     expect(err.awsErrorName).toBe('ResourceNotFoundException');
     expect(err.awsRequestId).toMatch(/^[0-9a-f-]{36}$/);
@@ -73,25 +103,45 @@ describe('lib/aws: AppError translation', () => {
 
   it('maps AccessDenied to FORBIDDEN with the permission and account, and fieldList to issues', async () => {
     const svc = await createService(t.aws.clients('genai'), { name: 'translated', authType: 'AWS_IAM' });
-    const denied = await errorOf(putAuthPolicy(t.aws.clients('network'), { resourceIdentifier: svc.arn, policy: '{"Statement":[{"Effect":"Deny","Principal":"*","Action":"*","Resource":"*"}]}' }));
+    const denied = await errorOf(
+      putAuthPolicy(t.aws.clients('network'), {
+        resourceIdentifier: svc.arn,
+        policy: '{"Statement":[{"Effect":"Deny","Principal":"*","Action":"*","Resource":"*"}]}',
+      }),
+    );
     expect(denied.code).toBe('FORBIDDEN');
     expect(denied.status).toBe(403);
     expect(denied.message).toContain('vpc-lattice:PutAuthPolicy');
     expect(denied.message).toContain('account 100000000001');
 
-    const sn = await createServiceNetwork(t.aws.clients('network'), { name: 'translated-sn', authType: 'AWS_IAM' });
+    const sn = await createServiceNetwork(t.aws.clients('network'), {
+      name: 'translated-sn',
+      authType: 'AWS_IAM',
+    });
     const payments = DEMO_TEAMS[0]!;
     const invalid = await errorOf(
-      createVpcAssociation(t.aws.clients('network'), { serviceNetworkIdentifier: sn.arn, vpcIdentifier: payments.vpcs[0]!.vpcId }),
+      createVpcAssociation(t.aws.clients('network'), {
+        serviceNetworkIdentifier: sn.arn,
+        vpcIdentifier: payments.vpcs[0]!.vpcId,
+      }),
     );
     expect(invalid.code).toBe('FORBIDDEN');
-    const bad = await errorOf(createServiceNetwork(t.aws.clients('network'), { name: 'translated-sn', authType: 'AWS_IAM' }));
+    const bad = await errorOf(
+      createServiceNetwork(t.aws.clients('network'), { name: 'translated-sn', authType: 'AWS_IAM' }),
+    );
     expect(bad.code).toBe('CONFLICT');
     expect(bad.awsErrorName).toBe('ConflictException');
-    const validation = await errorOf(putAuthPolicy(t.aws.clients('genai'), { resourceIdentifier: svc.arn, policy: '{"Version":"2012-10-17"}' }));
+    const validation = await errorOf(
+      putAuthPolicy(t.aws.clients('genai'), {
+        resourceIdentifier: svc.arn,
+        policy: '{"Version":"2012-10-17"}',
+      }),
+    );
     expect(validation.code).toBe('VALIDATION');
     expect(validation.issues).toEqual([expect.objectContaining({ path: 'policy' })]);
-    const local = await errorOf(createServiceNetwork(t.aws.clients('network'), { name: 'UPPER', authType: 'AWS_IAM' }));
+    const local = await errorOf(
+      createServiceNetwork(t.aws.clients('network'), { name: 'UPPER', authType: 'AWS_IAM' }),
+    );
     expect(local.code).toBe('VALIDATION');
     expect(local.awsErrorName).toBeUndefined();
   });
@@ -112,10 +162,16 @@ describe('lib/aws: retries, throttling, timeouts', () => {
         if (type) res.setHeader('x-amzn-errortype', type);
         res.end(JSON.stringify(body));
       };
-      if (key.includes('svc-00000000000000001')) return json(429, 'ThrottlingException', { message: 'slow down' });
+      if (key.includes('svc-00000000000000001'))
+        return json(429, 'ThrottlingException', { message: 'slow down' });
       if (key.includes('svc-00000000000000002')) {
         if (calls[key]! < 3) return json(500, 'InternalServerException', { message: 'oops' });
-        return json(200, null, { id: 'svc-00000000000000002', name: 'flaky', arn: 'arn:aws:vpc-lattice:us-east-1:111122223333:service/svc-00000000000000002', status: 'ACTIVE' });
+        return json(200, null, {
+          id: 'svc-00000000000000002',
+          name: 'flaky',
+          arn: 'arn:aws:vpc-lattice:us-east-1:111122223333:service/svc-00000000000000002',
+          status: 'ACTIVE',
+        });
       }
       if (key.includes('svc-00000000000000003')) return; // never answers
       json(404, 'ResourceNotFoundException', { message: 'nope', resourceId: 'x', resourceType: 'SERVICE' });
@@ -129,8 +185,20 @@ describe('lib/aws: retries, throttling, timeouts', () => {
   });
 
   const clientsFor = (timeoutMs = 2000) => {
-    const config = buildAwsConfig({ region: 'us-east-1', endpoint: url, credentials: { accessKeyId: 'AKIAFAKE000000000001', secretAccessKey: 's' }, maxAttempts: 3, retryBaseMs: 1, timeoutMs });
-    return createAwsContext({ client: config, workloadRoleName: 'x', sessionName: 'retry-test', sandbox: false }).clients('base');
+    const config = buildAwsConfig({
+      region: 'us-east-1',
+      endpoint: url,
+      credentials: { accessKeyId: 'AKIAFAKE000000000001', secretAccessKey: 's' },
+      maxAttempts: 3,
+      retryBaseMs: 1,
+      timeoutMs,
+    });
+    return createAwsContext({
+      client: config,
+      workloadRoleName: 'x',
+      sessionName: 'retry-test',
+      sandbox: false,
+    }).clients('base');
   };
 
   it('retries 5xx and succeeds on the third attempt', async () => {
@@ -163,7 +231,7 @@ describe('lib/aws: configuration', () => {
     expect(c.endpoint).toBeUndefined();
     expect(c.credentials).toBeUndefined();
     expect(c.maxAttempts).toBe(4);
-    expect(c.retryStrategy.mode).toBe('standard');
+    expect(typeof c.retryStrategy.acquireInitialRetryToken).toBe('function');
   });
 
   it('sandbox mode uses the sandbox endpoint, keys and demo roles; explicit settings win', () => {

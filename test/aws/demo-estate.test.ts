@@ -1,6 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createVpcAssociation, getAuthPolicy, getVpcAssociation, listVpcAssociations, putAuthPolicy, deleteAuthPolicy, deleteVpcAssociation } from '@/lib/aws/lattice';
-import { acceptInvitation, associatePrincipals, disassociatePrincipals, listInvitations, listSharePrincipals } from '@/lib/aws/ram';
+import {
+  createVpcAssociation,
+  getAuthPolicy,
+  getVpcAssociation,
+  listVpcAssociations,
+  putAuthPolicy,
+  deleteAuthPolicy,
+  deleteVpcAssociation,
+} from '@/lib/aws/lattice';
+import {
+  acceptInvitation,
+  associatePrincipals,
+  disassociatePrincipals,
+  listInvitations,
+  listSharePrincipals,
+} from '@/lib/aws/ram';
 import { readEstate } from '@/lib/aws/read-estate';
 import {
   DEMO_ACCESS_LOG_BUCKET,
@@ -38,10 +52,16 @@ describe('bootstrapDemoEstate', () => {
       resourceShareName: DEMO_RESOURCE_SHARE_NAME,
       accessLogDestinationArn: `arn:aws:s3:::${DEMO_ACCESS_LOG_BUCKET}`,
     });
-    expect(estate.serviceNetworkArn).toBe(`arn:aws:vpc-lattice:us-east-1:${DEMO_NETWORK_ACCOUNT}:servicenetwork/${estate.serviceNetworkId}`);
-    expect(estate.serviceArn).toBe(`arn:aws:vpc-lattice:us-east-1:${DEMO_GENAI_ACCOUNT}:service/${estate.serviceId}`);
+    expect(estate.serviceNetworkArn).toBe(
+      `arn:aws:vpc-lattice:us-east-1:${DEMO_NETWORK_ACCOUNT}:servicenetwork/${estate.serviceNetworkId}`,
+    );
+    expect(estate.serviceArn).toBe(
+      `arn:aws:vpc-lattice:us-east-1:${DEMO_GENAI_ACCOUNT}:service/${estate.serviceId}`,
+    );
     expect(estate.serviceDnsName).toMatch(/\.vpc-lattice-svcs\.us-east-1\.on\.aws$/);
-    expect(estate.resourceShareArn).toMatch(new RegExp(`^arn:aws:ram:us-east-1:${DEMO_NETWORK_ACCOUNT}:resource-share/`));
+    expect(estate.resourceShareArn).toMatch(
+      new RegExp(`^arn:aws:ram:us-east-1:${DEMO_NETWORK_ACCOUNT}:resource-share/`),
+    );
     expect(estate.accessLogSubscriptionArn).toMatch(/accesslogsubscription\/als-/);
   });
 
@@ -55,13 +75,28 @@ describe('bootstrapDemoEstate', () => {
 describe('readEstate', () => {
   it('reads back what bootstrap created, live through the SDK', async () => {
     const live = await readEstate(
-      { serviceNetworkArn: estate.serviceNetworkArn, serviceArn: estate.serviceArn, resourceShareArn: estate.resourceShareArn },
+      {
+        serviceNetworkArn: estate.serviceNetworkArn,
+        serviceArn: estate.serviceArn,
+        resourceShareArn: estate.resourceShareArn,
+      },
       t.aws,
     );
-    expect(live.serviceNetwork).toMatchObject({ arn: estate.serviceNetworkArn, name: DEMO_SERVICE_NETWORK_NAME, authType: 'AWS_IAM', numberOfAssociatedServices: 1 });
+    expect(live.serviceNetwork).toMatchObject({
+      arn: estate.serviceNetworkArn,
+      name: DEMO_SERVICE_NETWORK_NAME,
+      authType: 'AWS_IAM',
+      numberOfAssociatedServices: 1,
+    });
     expect(live.serviceNetwork.authPolicy?.policy).toBe(orgGuardPolicy(DEMO_ORG_ID));
     expect(live.serviceNetwork.authPolicy?.state).toBe('Active');
-    expect(live.service).toMatchObject({ arn: estate.serviceArn, name: DEMO_SERVICE_NAME, status: 'ACTIVE', authType: 'AWS_IAM', dnsName: estate.serviceDnsName });
+    expect(live.service).toMatchObject({
+      arn: estate.serviceArn,
+      name: DEMO_SERVICE_NAME,
+      status: 'ACTIVE',
+      authType: 'AWS_IAM',
+      dnsName: estate.serviceDnsName,
+    });
     // No grants yet: AWS_IAM with no auth policy denies every request.
     expect(live.authPolicy).toBeNull();
     const expectedPrincipals = [DEMO_GENAI_ACCOUNT, ...DEMO_TEAMS.map((x) => x.accountId)];
@@ -81,20 +116,43 @@ describe('readEstate', () => {
       securityGroupIds: vpc.securityGroupIds,
     });
     expect(created.status).toBe('CREATE_IN_PROGRESS');
-    await waitUntil(() => getVpcAssociation(workload, { serviceNetworkVpcAssociationIdentifier: created.arn }), (a) => a.status === 'ACTIVE');
-    const twice = await errorOf(createVpcAssociation(workload, { serviceNetworkIdentifier: estate.serviceNetworkArn, vpcIdentifier: vpc.vpcId }));
+    await waitUntil(
+      () => getVpcAssociation(workload, { serviceNetworkVpcAssociationIdentifier: created.arn }),
+      (a) => a.status === 'ACTIVE',
+    );
+    const twice = await errorOf(
+      createVpcAssociation(workload, {
+        serviceNetworkIdentifier: estate.serviceNetworkArn,
+        vpcIdentifier: vpc.vpcId,
+      }),
+    );
     expect(twice.code).toBe('CONFLICT');
 
     const policy = JSON.stringify({
       Version: '2012-10-17',
-      Statement: [{ Effect: 'Allow', Principal: { AWS: team.principals[0] }, Action: 'vpc-lattice-svcs:Invoke', Resource: `${estate.serviceArn}/*` }],
+      Statement: [
+        {
+          Effect: 'Allow',
+          Principal: { AWS: team.principals[0] },
+          Action: 'vpc-lattice-svcs:Invoke',
+          Resource: `${estate.serviceArn}/*`,
+        },
+      ],
     });
     await putAuthPolicy(t.aws.clients('genai'), { resourceIdentifier: estate.serviceArn, policy });
 
-    const live = await readEstate({ serviceNetworkArn: estate.serviceNetworkArn, serviceArn: estate.serviceArn }, t.aws);
+    const live = await readEstate(
+      { serviceNetworkArn: estate.serviceNetworkArn, serviceArn: estate.serviceArn },
+      t.aws,
+    );
     expect(live.resourceShare).toBeNull();
     expect(live.vpcAssociations).toEqual([
-      expect.objectContaining({ vpcId: vpc.vpcId, status: 'ACTIVE', createdBy: team.accountId, securityGroupIds: vpc.securityGroupIds }),
+      expect.objectContaining({
+        vpcId: vpc.vpcId,
+        status: 'ACTIVE',
+        createdBy: team.accountId,
+        securityGroupIds: vpc.securityGroupIds,
+      }),
     ]);
     expect(live.authPolicy).toMatchObject({ policy, state: 'Active' });
     expect(live.authPolicy?.lastUpdatedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
@@ -102,29 +160,53 @@ describe('readEstate', () => {
     await deleteAuthPolicy(t.aws.clients('genai'), { resourceIdentifier: estate.serviceArn });
     expect(await getAuthPolicy(t.aws.clients('genai'), { resourceIdentifier: estate.serviceArn })).toBeNull();
     await deleteVpcAssociation(workload, { serviceNetworkVpcAssociationIdentifier: created.arn });
-    await waitUntil(() => listVpcAssociations(workload, { vpcIdentifier: vpc.vpcId }), (l) => l.length === 0);
+    await waitUntil(
+      () => listVpcAssociations(workload, { vpcIdentifier: vpc.vpcId }),
+      (l) => l.length === 0,
+    );
   });
 
   it('runs the external-account flow: share, invitation accepted by the invited account, then association', async () => {
     const network = t.aws.clients('network');
     const external = t.aws.clients({ workloadAccountId: DEMO_EXTERNAL_ACCOUNT });
-    await associatePrincipals(network, { resourceShareArn: estate.resourceShareArn, principals: [DEMO_EXTERNAL_ACCOUNT] });
-    const pending = (await listSharePrincipals(network, { resourceShareArn: estate.resourceShareArn })).find((p) => p.entity === DEMO_EXTERNAL_ACCOUNT);
+    await associatePrincipals(network, {
+      resourceShareArn: estate.resourceShareArn,
+      principals: [DEMO_EXTERNAL_ACCOUNT],
+    });
+    const pending = (await listSharePrincipals(network, { resourceShareArn: estate.resourceShareArn })).find(
+      (p) => p.entity === DEMO_EXTERNAL_ACCOUNT,
+    );
     expect(pending).toMatchObject({ status: 'ASSOCIATING', external: true });
 
     const [invitation] = await listInvitations(external, { resourceShareArns: [estate.resourceShareArn] });
-    expect(invitation).toMatchObject({ status: 'PENDING', receiverAccountId: DEMO_EXTERNAL_ACCOUNT, senderAccountId: DEMO_NETWORK_ACCOUNT });
-    const wrong = await errorOf(acceptInvitation(t.aws.clients({ workloadAccountId: DEMO_TEAMS[0]!.accountId }), { resourceShareInvitationArn: invitation!.arn }));
+    expect(invitation).toMatchObject({
+      status: 'PENDING',
+      receiverAccountId: DEMO_EXTERNAL_ACCOUNT,
+      senderAccountId: DEMO_NETWORK_ACCOUNT,
+    });
+    const wrong = await errorOf(
+      acceptInvitation(t.aws.clients({ workloadAccountId: DEMO_TEAMS[0]!.accountId }), {
+        resourceShareInvitationArn: invitation!.arn,
+      }),
+    );
     expect(wrong.code).toBe('NOT_FOUND');
     const byOwner = await errorOf(acceptInvitation(network, { resourceShareInvitationArn: invitation!.arn }));
     expect(byOwner.code).toBe('FORBIDDEN');
     expect(byOwner.awsErrorName).toBe('OperationNotPermittedException');
-    expect((await acceptInvitation(external, { resourceShareInvitationArn: invitation!.arn })).status).toBe('ACCEPTED');
+    expect((await acceptInvitation(external, { resourceShareInvitationArn: invitation!.arn })).status).toBe(
+      'ACCEPTED',
+    );
 
-    const assoc = await createVpcAssociation(external, { serviceNetworkIdentifier: estate.serviceNetworkArn, vpcIdentifier: DEMO_EXTERNAL_VPC.vpcId });
+    const assoc = await createVpcAssociation(external, {
+      serviceNetworkIdentifier: estate.serviceNetworkArn,
+      vpcIdentifier: DEMO_EXTERNAL_VPC.vpcId,
+    });
     expect(assoc.createdBy).toBe(DEMO_EXTERNAL_ACCOUNT);
 
-    await disassociatePrincipals(network, { resourceShareArn: estate.resourceShareArn, principals: [DEMO_EXTERNAL_ACCOUNT] });
+    await disassociatePrincipals(network, {
+      resourceShareArn: estate.resourceShareArn,
+      principals: [DEMO_EXTERNAL_ACCOUNT],
+    });
     await waitUntil(
       () => listSharePrincipals(network, { resourceShareArn: estate.resourceShareArn }),
       (l) => l.find((p) => p.entity === DEMO_EXTERNAL_ACCOUNT)?.status === 'DISASSOCIATED',

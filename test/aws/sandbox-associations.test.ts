@@ -20,7 +20,15 @@ import {
 import { CreateResourceShareCommand } from '@aws-sdk/client-ram';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_TEAMS } from '@/lib/demo/world';
-import { errorOf, fastConfig, GENAI_ROLE, startTestSandbox, waitUntil, workloadRole, type TTestSandbox } from './sandbox-helpers';
+import {
+  errorOf,
+  fastConfig,
+  GENAI_ROLE,
+  startTestSandbox,
+  waitUntil,
+  workloadRole,
+  type TTestSandbox,
+} from './sandbox-helpers';
 
 const payments = DEMO_TEAMS[0]!;
 const search = DEMO_TEAMS[1]!;
@@ -40,7 +48,13 @@ beforeAll(async () => {
   snArn = sn.arn!;
   snId = sn.id!;
   const ram = new RAMClient(fastConfig(t.sandbox.url));
-  await ram.send(new CreateResourceShareCommand({ name: 'assoc-share', resourceArns: [snArn], principals: [payments.accountId, search.accountId, '111122223333'] }));
+  await ram.send(
+    new CreateResourceShareCommand({
+      name: 'assoc-share',
+      resourceArns: [snArn],
+      principals: [payments.accountId, search.accountId, '111122223333'],
+    }),
+  );
 });
 afterAll(async () => t.stop());
 
@@ -48,7 +62,12 @@ describe('sandbox: service-network VPC associations', () => {
   it('refuses while the network is not yet shared, then associates asynchronously (CREATE_IN_PROGRESS → ACTIVE)', async () => {
     // Right after CreateResourceShare the principal is still ASSOCIATING: the network is not visible yet.
     const early = await errorOf(
-      paymentsLattice.send(new CreateServiceNetworkVpcAssociationCommand({ serviceNetworkIdentifier: snArn, vpcIdentifier: paymentsDev!.vpcId })),
+      paymentsLattice.send(
+        new CreateServiceNetworkVpcAssociationCommand({
+          serviceNetworkIdentifier: snArn,
+          vpcIdentifier: paymentsDev!.vpcId,
+        }),
+      ),
     );
     expect(early.name).toBe('AccessDeniedException');
 
@@ -71,13 +90,24 @@ describe('sandbox: service-network VPC associations', () => {
     expect(created!.createdBy).toBe(payments.accountId);
 
     const active = await waitUntil(
-      () => paymentsLattice.send(new GetServiceNetworkVpcAssociationCommand({ serviceNetworkVpcAssociationIdentifier: created!.arn! })),
+      () =>
+        paymentsLattice.send(
+          new GetServiceNetworkVpcAssociationCommand({
+            serviceNetworkVpcAssociationIdentifier: created!.arn!,
+          }),
+        ),
       (a) => a.status === 'ACTIVE',
     );
-    expect(active).toMatchObject({ vpcId: paymentsDev!.vpcId, serviceNetworkArn: snArn, securityGroupIds: paymentsDev!.securityGroupIds });
+    expect(active).toMatchObject({
+      vpcId: paymentsDev!.vpcId,
+      serviceNetworkArn: snArn,
+      securityGroupIds: paymentsDev!.securityGroupIds,
+    });
 
     // The service-network owner sees it too, and the count moves.
-    const list = await network.send(new ListServiceNetworkVpcAssociationsCommand({ serviceNetworkIdentifier: snId }));
+    const list = await network.send(
+      new ListServiceNetworkVpcAssociationsCommand({ serviceNetworkIdentifier: snId }),
+    );
     expect(list.items!.map((i) => i.vpcId)).toContain(paymentsDev!.vpcId);
     const sn = await network.send(new GetServiceNetworkCommand({ serviceNetworkIdentifier: snId }));
     expect(sn.numberOfAssociatedVPCs).toBe(1);
@@ -85,7 +115,12 @@ describe('sandbox: service-network VPC associations', () => {
 
   it('gives ConflictException when the same VPC is associated twice', async () => {
     const err = await errorOf(
-      paymentsLattice.send(new CreateServiceNetworkVpcAssociationCommand({ serviceNetworkIdentifier: snArn, vpcIdentifier: paymentsDev!.vpcId })),
+      paymentsLattice.send(
+        new CreateServiceNetworkVpcAssociationCommand({
+          serviceNetworkIdentifier: snArn,
+          vpcIdentifier: paymentsDev!.vpcId,
+        }),
+      ),
     );
     expect(err.name).toBe('ConflictException');
     expect(err.$metadata.httpStatusCode).toBe(409);
@@ -96,13 +131,26 @@ describe('sandbox: service-network VPC associations', () => {
     const searchLattice = new VPCLatticeClient(await t.configAs(workloadRole(search.accountId)));
     // Search sees the shared network (once RAM has associated it) but does not own Payments' VPC.
     const err = await waitUntil(
-      () => errorOf(searchLattice.send(new CreateServiceNetworkVpcAssociationCommand({ serviceNetworkIdentifier: snArn, vpcIdentifier: paymentsProd!.vpcId }))),
+      () =>
+        errorOf(
+          searchLattice.send(
+            new CreateServiceNetworkVpcAssociationCommand({
+              serviceNetworkIdentifier: snArn,
+              vpcIdentifier: paymentsProd!.vpcId,
+            }),
+          ),
+        ),
       (e) => String(e.message).includes('owned by account'),
     );
     expect(err.name).toBe('AccessDeniedException');
     expect(err.message).toContain(`owned by account ${payments.accountId}`);
     const fromNetwork = await errorOf(
-      network.send(new CreateServiceNetworkVpcAssociationCommand({ serviceNetworkIdentifier: snId, vpcIdentifier: paymentsProd!.vpcId })),
+      network.send(
+        new CreateServiceNetworkVpcAssociationCommand({
+          serviceNetworkIdentifier: snId,
+          vpcIdentifier: paymentsProd!.vpcId,
+        }),
+      ),
     );
     expect(fromNetwork.name).toBe('AccessDeniedException');
     expect(fromNetwork.message).toContain(`owned by account ${payments.accountId}`);
@@ -110,52 +158,94 @@ describe('sandbox: service-network VPC associations', () => {
 
   it('requires the ARN for a network in another account, and real security groups of the VPC', async () => {
     const byId = await errorOf(
-      paymentsLattice.send(new CreateServiceNetworkVpcAssociationCommand({ serviceNetworkIdentifier: snId, vpcIdentifier: paymentsProd!.vpcId })),
+      paymentsLattice.send(
+        new CreateServiceNetworkVpcAssociationCommand({
+          serviceNetworkIdentifier: snId,
+          vpcIdentifier: paymentsProd!.vpcId,
+        }),
+      ),
     );
     expect(byId.name).toBe('ResourceNotFoundException');
     const badSg = await errorOf(
       paymentsLattice.send(
-        new CreateServiceNetworkVpcAssociationCommand({ serviceNetworkIdentifier: snArn, vpcIdentifier: paymentsProd!.vpcId, securityGroupIds: ['sg-0a1b2c3d4e5f69999'] }),
+        new CreateServiceNetworkVpcAssociationCommand({
+          serviceNetworkIdentifier: snArn,
+          vpcIdentifier: paymentsProd!.vpcId,
+          securityGroupIds: ['sg-0a1b2c3d4e5f69999'],
+        }),
       ),
     );
     expect(badSg.name).toBe('ValidationException');
     const unknownVpc = await errorOf(
-      paymentsLattice.send(new CreateServiceNetworkVpcAssociationCommand({ serviceNetworkIdentifier: snArn, vpcIdentifier: 'vpc-00000000000000000' })),
+      paymentsLattice.send(
+        new CreateServiceNetworkVpcAssociationCommand({
+          serviceNetworkIdentifier: snArn,
+          vpcIdentifier: 'vpc-00000000000000000',
+        }),
+      ),
     );
     expect(unknownVpc.name).toBe('ResourceNotFoundException');
   });
 
   it('replays a create with the same clientToken', async () => {
-    const input = { serviceNetworkIdentifier: snArn, vpcIdentifier: paymentsProd!.vpcId, clientToken: 'snva-token-1' };
+    const input = {
+      serviceNetworkIdentifier: snArn,
+      vpcIdentifier: paymentsProd!.vpcId,
+      clientToken: 'snva-token-1',
+    };
     const first = await paymentsLattice.send(new CreateServiceNetworkVpcAssociationCommand(input));
     const again = await paymentsLattice.send(new CreateServiceNetworkVpcAssociationCommand(input));
     expect(again.id).toBe(first.id);
   });
 
   it('deletes asynchronously (DELETE_IN_PROGRESS → gone); deleting while creating is a conflict; the network cannot be deleted meanwhile', async () => {
-    const prod = (await paymentsLattice.send(new ListServiceNetworkVpcAssociationsCommand({ vpcIdentifier: paymentsProd!.vpcId }))).items![0]!;
+    const prod = (
+      await paymentsLattice.send(
+        new ListServiceNetworkVpcAssociationsCommand({ vpcIdentifier: paymentsProd!.vpcId }),
+      )
+    ).items![0]!;
     if (prod.status === 'CREATE_IN_PROGRESS') {
-      const early = await errorOf(paymentsLattice.send(new DeleteServiceNetworkVpcAssociationCommand({ serviceNetworkVpcAssociationIdentifier: prod.id! })));
+      const early = await errorOf(
+        paymentsLattice.send(
+          new DeleteServiceNetworkVpcAssociationCommand({ serviceNetworkVpcAssociationIdentifier: prod.id! }),
+        ),
+      );
       expect(early.name).toBe('ConflictException');
     }
-    const snDelete = await errorOf(network.send(new DeleteServiceNetworkCommand({ serviceNetworkIdentifier: snId })));
+    const snDelete = await errorOf(
+      network.send(new DeleteServiceNetworkCommand({ serviceNetworkIdentifier: snId })),
+    );
     expect(snDelete.name).toBe('ConflictException');
     await waitUntil(
-      () => paymentsLattice.send(new GetServiceNetworkVpcAssociationCommand({ serviceNetworkVpcAssociationIdentifier: prod.id! })),
+      () =>
+        paymentsLattice.send(
+          new GetServiceNetworkVpcAssociationCommand({ serviceNetworkVpcAssociationIdentifier: prod.id! }),
+        ),
       (a) => a.status === 'ACTIVE',
     );
-    const del = await paymentsLattice.send(new DeleteServiceNetworkVpcAssociationCommand({ serviceNetworkVpcAssociationIdentifier: prod.arn! }));
+    const del = await paymentsLattice.send(
+      new DeleteServiceNetworkVpcAssociationCommand({ serviceNetworkVpcAssociationIdentifier: prod.arn! }),
+    );
     expect(del.status).toBe('DELETE_IN_PROGRESS');
     await waitUntil(
-      () => paymentsLattice.send(new ListServiceNetworkVpcAssociationsCommand({ vpcIdentifier: paymentsProd!.vpcId })),
+      () =>
+        paymentsLattice.send(
+          new ListServiceNetworkVpcAssociationsCommand({ vpcIdentifier: paymentsProd!.vpcId }),
+        ),
       (out) => out.items!.length === 0,
     );
-    const gone = await errorOf(paymentsLattice.send(new GetServiceNetworkVpcAssociationCommand({ serviceNetworkVpcAssociationIdentifier: prod.id! })));
+    const gone = await errorOf(
+      paymentsLattice.send(
+        new GetServiceNetworkVpcAssociationCommand({ serviceNetworkVpcAssociationIdentifier: prod.id! }),
+      ),
+    );
     expect(gone.name).toBe('ResourceNotFoundException');
   });
 
   it('paginates the association list and requires a filter', async () => {
-    const page = await network.send(new ListServiceNetworkVpcAssociationsCommand({ serviceNetworkIdentifier: snArn, maxResults: 1 }));
+    const page = await network.send(
+      new ListServiceNetworkVpcAssociationsCommand({ serviceNetworkIdentifier: snArn, maxResults: 1 }),
+    );
     expect(page.items!.length).toBe(1);
     const noFilter = await errorOf(network.send(new ListServiceNetworkVpcAssociationsCommand({})));
     expect(noFilter.name).toBe('ValidationException');
@@ -166,29 +256,59 @@ describe('sandbox: service associations and access logs', () => {
   it('associates a genai service with the shared network and lists it from both sides', async () => {
     const genai = new VPCLatticeClient(await t.configAs(GENAI_ROLE));
     const svc = await genai.send(new CreateServiceCommand({ name: 'assoc-proxy', authType: 'AWS_IAM' }));
-    const snsa = await genai.send(new CreateServiceNetworkServiceAssociationCommand({ serviceIdentifier: svc.id!, serviceNetworkIdentifier: snArn }));
+    const snsa = await genai.send(
+      new CreateServiceNetworkServiceAssociationCommand({
+        serviceIdentifier: svc.id!,
+        serviceNetworkIdentifier: snArn,
+      }),
+    );
     expect(snsa.$metadata.httpStatusCode).toBe(200);
     expect(snsa.id).toMatch(/^snsa-[0-9a-z]{17}$/);
     expect(snsa.status).toBe('CREATE_IN_PROGRESS');
     await waitUntil(
-      () => genai.send(new GetServiceNetworkServiceAssociationCommand({ serviceNetworkServiceAssociationIdentifier: snsa.id! })),
+      () =>
+        genai.send(
+          new GetServiceNetworkServiceAssociationCommand({
+            serviceNetworkServiceAssociationIdentifier: snsa.id!,
+          }),
+        ),
       (a) => a.status === 'ACTIVE',
     );
-    const fromNetwork = await network.send(new ListServiceNetworkServiceAssociationsCommand({ serviceNetworkIdentifier: snId }));
+    const fromNetwork = await network.send(
+      new ListServiceNetworkServiceAssociationsCommand({ serviceNetworkIdentifier: snId }),
+    );
     expect(fromNetwork.items!.map((i) => i.serviceArn)).toContain(svc.arn);
-    const twice = await errorOf(genai.send(new CreateServiceNetworkServiceAssociationCommand({ serviceIdentifier: svc.id!, serviceNetworkIdentifier: snArn })));
+    const twice = await errorOf(
+      genai.send(
+        new CreateServiceNetworkServiceAssociationCommand({
+          serviceIdentifier: svc.id!,
+          serviceNetworkIdentifier: snArn,
+        }),
+      ),
+    );
     expect(twice.name).toBe('ConflictException');
 
     const bucket = 'arn:aws:s3:::assoc-access-logs';
-    const sub = await genai.send(new CreateAccessLogSubscriptionCommand({ resourceIdentifier: svc.arn!, destinationArn: bucket }));
+    const sub = await genai.send(
+      new CreateAccessLogSubscriptionCommand({ resourceIdentifier: svc.arn!, destinationArn: bucket }),
+    );
     expect(sub.$metadata.httpStatusCode).toBe(201);
     expect(sub).toMatchObject({ resourceId: svc.id, resourceArn: svc.arn, destinationArn: bucket });
     expect(sub.id).toMatch(/^als-[0-9a-z]{17}$/);
     const list = await genai.send(new ListAccessLogSubscriptionsCommand({ resourceIdentifier: svc.id! }));
     expect(list.items!.map((i) => i.arn)).toEqual([sub.arn]);
-    const got = await genai.send(new GetAccessLogSubscriptionCommand({ accessLogSubscriptionIdentifier: sub.id! }));
+    const got = await genai.send(
+      new GetAccessLogSubscriptionCommand({ accessLogSubscriptionIdentifier: sub.id! }),
+    );
     expect(got.destinationArn).toBe(bucket);
-    const dup = await errorOf(genai.send(new CreateAccessLogSubscriptionCommand({ resourceIdentifier: svc.arn!, destinationArn: 'arn:aws:s3:::another-bucket' })));
+    const dup = await errorOf(
+      genai.send(
+        new CreateAccessLogSubscriptionCommand({
+          resourceIdentifier: svc.arn!,
+          destinationArn: 'arn:aws:s3:::another-bucket',
+        }),
+      ),
+    );
     expect(dup.name).toBe('ConflictException');
     await genai.send(new DeleteAccessLogSubscriptionCommand({ accessLogSubscriptionIdentifier: sub.arn! }));
     const after = await genai.send(new ListAccessLogSubscriptionsCommand({ resourceIdentifier: svc.id! }));

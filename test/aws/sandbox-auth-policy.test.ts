@@ -38,7 +38,9 @@ afterAll(async () => t.stop());
 
 describe('sandbox: auth policies', () => {
   it('puts, gets (state Active under AWS_IAM) and deletes (204, idempotent)', async () => {
-    const put = await genai.send(new PutAuthPolicyCommand({ resourceIdentifier: serviceArn, policy: allow(1) }));
+    const put = await genai.send(
+      new PutAuthPolicyCommand({ resourceIdentifier: serviceArn, policy: allow(1) }),
+    );
     expect(put).toMatchObject({ policy: allow(1), state: 'Active' });
     const got = await genai.send(new GetAuthPolicyCommand({ resourceIdentifier: serviceArn }));
     expect(got.policy).toBe(allow(1));
@@ -55,7 +57,9 @@ describe('sandbox: auth policies', () => {
     const sn = await genai.send(new CreateServiceNetworkCommand({ name: 'inactive-sn', authType: 'NONE' }));
     const put = await genai.send(new PutAuthPolicyCommand({ resourceIdentifier: sn.id!, policy: allow(1) }));
     expect(put.state).toBe('Inactive');
-    await genai.send(new UpdateServiceNetworkCommand({ serviceNetworkIdentifier: sn.id!, authType: 'AWS_IAM' }));
+    await genai.send(
+      new UpdateServiceNetworkCommand({ serviceNetworkIdentifier: sn.id!, authType: 'AWS_IAM' }),
+    );
     const got = await genai.send(new GetAuthPolicyCommand({ resourceIdentifier: sn.arn! }));
     expect(got.state).toBe('Active');
   });
@@ -66,7 +70,9 @@ describe('sandbox: auth policies', () => {
     await genai.send(new PutAuthPolicyCommand({ resourceIdentifier: serviceArn, policy: allow(n) }));
     const big = allow(n + 1);
     expect(Buffer.byteLength(big)).toBeGreaterThan(AUTH_POLICY_MAX_BYTES);
-    const err = await errorOf(genai.send(new PutAuthPolicyCommand({ resourceIdentifier: serviceArn, policy: big })));
+    const err = await errorOf(
+      genai.send(new PutAuthPolicyCommand({ resourceIdentifier: serviceArn, policy: big })),
+    );
     expect(err.name).toBe('ValidationException');
     expect(err.$metadata.httpStatusCode).toBe(400);
     expect(err.fieldList).toEqual([expect.objectContaining({ name: 'policy' })]);
@@ -77,15 +83,24 @@ describe('sandbox: auth policies', () => {
   });
 
   it('rejects newlines, invalid JSON and documents without a Statement', async () => {
-    for (const policy of [JSON.stringify(JSON.parse(allow(1)), null, 2), '{"Version":', '{"Version":"2012-10-17"}', '[]']) {
-      const err = await errorOf(genai.send(new PutAuthPolicyCommand({ resourceIdentifier: serviceArn, policy })));
+    for (const policy of [
+      JSON.stringify(JSON.parse(allow(1)), null, 2),
+      '{"Version":',
+      '{"Version":"2012-10-17"}',
+      '[]',
+    ]) {
+      const err = await errorOf(
+        genai.send(new PutAuthPolicyCommand({ resourceIdentifier: serviceArn, policy })),
+      );
       expect(err.name).toBe('ValidationException');
     }
   });
 
   it('lets only the owning account touch the policy', async () => {
     const network = new VPCLatticeClient(fastConfig(t.sandbox.url));
-    const err = await errorOf(network.send(new PutAuthPolicyCommand({ resourceIdentifier: serviceArn, policy: allow(1) })));
+    const err = await errorOf(
+      network.send(new PutAuthPolicyCommand({ resourceIdentifier: serviceArn, policy: allow(1) })),
+    );
     expect(err.name).toBe('AccessDeniedException');
     expect(err.message).toContain('vpc-lattice:PutAuthPolicy');
   });

@@ -7,7 +7,12 @@ import { createAwsContext, type TAwsContext } from '@/lib/aws/clients';
 import { buildAwsConfig, type TAwsClientConfig } from '@/lib/aws/config';
 import { startSandbox, type TSandboxHandle, type TSandboxOptions } from '@/lib/aws/sandbox/server';
 import { SANDBOX_ACCESS_KEY_ID, SANDBOX_SECRET_ACCESS_KEY } from '@/lib/aws/sandbox/world';
-import { DEMO_GENAI_ACCOUNT, DEMO_NETWORK_ACCOUNT, DEMO_PORTAL_ROLE_NAME, DEMO_WORKLOAD_ROLE_NAME } from '@/lib/demo/world';
+import {
+  DEMO_GENAI_ACCOUNT,
+  DEMO_NETWORK_ACCOUNT,
+  DEMO_PORTAL_ROLE_NAME,
+  DEMO_WORKLOAD_ROLE_NAME,
+} from '@/lib/demo/world';
 
 /** Shared set-up for the AWS tests: a sandbox on a free port with its own state directory, real SDK clients. */
 export const BASE_CREDENTIALS: AwsCredentialIdentity = {
@@ -19,8 +24,19 @@ export const NETWORK_ROLE = `arn:aws:iam::${DEMO_NETWORK_ACCOUNT}:role/${DEMO_PO
 export const GENAI_ROLE = `arn:aws:iam::${DEMO_GENAI_ACCOUNT}:role/${DEMO_PORTAL_ROLE_NAME}`;
 export const workloadRole = (account: string) => `arn:aws:iam::${account}:role/${DEMO_WORKLOAD_ROLE_NAME}`;
 
-export function fastConfig(endpoint: string, credentials: AwsCredentialIdentity = BASE_CREDENTIALS, maxAttempts = 1): TAwsClientConfig {
-  return buildAwsConfig({ region: 'us-east-1', endpoint, credentials, maxAttempts, retryBaseMs: 1, timeoutMs: 5000 });
+export function fastConfig(
+  endpoint: string,
+  credentials: AwsCredentialIdentity = BASE_CREDENTIALS,
+  maxAttempts = 1,
+): TAwsClientConfig {
+  return buildAwsConfig({
+    region: 'us-east-1',
+    endpoint,
+    credentials,
+    maxAttempts,
+    retryBaseMs: 1,
+    timeoutMs: 5000,
+  });
 }
 
 export interface TTestSandbox {
@@ -74,22 +90,32 @@ export async function startTestSandbox(options: Partial<TSandboxOptions> = {}): 
   return handle;
 }
 
-export async function waitUntil<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 3000): Promise<T> {
+export async function waitUntil<T>(
+  read: () => Promise<T>,
+  done: (value: T) => boolean,
+  timeoutMs = 3000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await read();
     if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms: ${JSON.stringify(value)}`);
+    if (Date.now() > deadline)
+      throw new Error(`condition not met within ${timeoutMs} ms: ${JSON.stringify(value)}`);
     await new Promise((r) => setTimeout(r, 15));
   }
 }
 
-/** Captures the error thrown by a promise (fails the test when it resolves). */
-export async function errorOf(promise: Promise<unknown>): Promise<Record<string, any>> {
+/**
+ * Captures the error thrown by a promise (fails the test when it resolves). Typed loosely on purpose: tests read
+ * SDK exception members ($metadata, fieldList, resourceType) and AppError members from the same helper.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type TCaught = Record<string, any>;
+export async function errorOf(promise: Promise<unknown>): Promise<TCaught> {
   try {
     await promise;
   } catch (error) {
-    return error as Record<string, any>;
+    return error as TCaught;
   }
   throw new Error('expected the call to fail, but it succeeded');
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { SandboxError, validationError } from './errors';
+import { validationError, type SandboxError } from './errors';
 import type { SandboxStore, TSandboxState } from './state';
 import type { TSandboxWorld } from './world';
 
@@ -73,7 +73,8 @@ export function paginate<T>(
     offset = Number(match[1]);
   }
   const page = items.slice(offset, offset + size);
-  const next = offset + size < items.length ? Buffer.from(`o:${offset + size}`).toString('base64url') : undefined;
+  const next =
+    offset + size < items.length ? Buffer.from(`o:${offset + size}`).toString('base64url') : undefined;
   return { page, nextToken: next };
 }
 
@@ -81,7 +82,10 @@ export function latticePage<T>(items: T[], query: URLSearchParams): { page: T[];
   return paginate(items, query.get('maxResults') ?? undefined, query.get('nextToken') ?? undefined, {
     max: 100,
     defaultSize: 50,
-    badMax: () => validationError('maxResults must be between 1 and 100', [{ name: 'maxResults', message: 'must be between 1 and 100' }]),
+    badMax: () =>
+      validationError('maxResults must be between 1 and 100', [
+        { name: 'maxResults', message: 'must be between 1 and 100' },
+      ]),
     badToken: () => validationError('Invalid nextToken', [{ name: 'nextToken', message: 'is not valid' }]),
   });
 }

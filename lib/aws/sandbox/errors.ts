@@ -31,7 +31,12 @@ export function validationError(
     ? 'fieldValidationFailed'
     : 'other',
 ): SandboxError {
-  return new SandboxError(400, 'ValidationException', message, fieldList ? { reason, fieldList } : { reason });
+  return new SandboxError(
+    400,
+    'ValidationException',
+    message,
+    fieldList ? { reason, fieldList } : { reason },
+  );
 }
 
 export function fieldError(name: string, message: string): SandboxError {
@@ -43,10 +48,15 @@ export function accessDenied(message: string): SandboxError {
 }
 
 export function resourceNotFound(resourceType: string, resourceId: string, message?: string): SandboxError {
-  return new SandboxError(404, 'ResourceNotFoundException', message ?? `${resourceType} ${resourceId} not found`, {
-    resourceId,
-    resourceType,
-  });
+  return new SandboxError(
+    404,
+    'ResourceNotFoundException',
+    message ?? `${resourceType} ${resourceId} not found`,
+    {
+      resourceId,
+      resourceType,
+    },
+  );
 }
 
 export function conflict(resourceType: string, resourceId: string, message: string): SandboxError {

@@ -90,7 +90,11 @@ export function dispatch(service: 'vpc-lattice' | 'ram', ctx: TCtx, req: TSandbo
     });
     if (ok) return route.handler(ctx, req, params);
   }
-  throw new SandboxError(404, 'UnknownOperationException', `No ${service} operation matches ${req.method} ${req.rawPath}`);
+  throw new SandboxError(
+    404,
+    'UnknownOperationException',
+    `No ${service} operation matches ${req.method} ${req.rawPath}`,
+  );
 }
 
 /** The operations the sandbox emulates, for the README and the CLI banner. */

@@ -86,7 +86,15 @@ function errorResponse(service: TService, requestId: string, error: unknown): TS
   const e =
     error instanceof SandboxError
       ? error
-      : new SandboxError(500, service === 'ram' ? 'ServerInternalException' : service === 'sts' ? 'InternalFailure' : 'InternalServerException', 'Internal error in the sandbox');
+      : new SandboxError(
+          500,
+          service === 'ram'
+            ? 'ServerInternalException'
+            : service === 'sts'
+              ? 'InternalFailure'
+              : 'InternalServerException',
+          'Internal error in the sandbox',
+        );
   if (!(error instanceof SandboxError)) console.error('[sandbox] internal error', error);
   if (service === 'sts') {
     // The query protocol names the same authentication failures differently.
@@ -127,7 +135,15 @@ export async function startSandbox(options: TSandboxOptions): Promise<TSandboxHa
         now,
         verify,
       );
-      const ctx: TCtx = { world, store, state: store.state, caller, now, associationDelayMs: delay, dirty: false };
+      const ctx: TCtx = {
+        world,
+        store,
+        state: store.state,
+        caller,
+        now,
+        associationDelayMs: delay,
+        dirty: false,
+      };
       let out: TSandboxResponse;
       // A failed call must leave no partial change behind: restore the snapshot on error.
       if (method !== 'GET') snapshot = JSON.stringify(store.state);
@@ -136,7 +152,10 @@ export async function startSandbox(options: TSandboxOptions): Promise<TSandboxHa
       } else {
         let segments: string[];
         try {
-          segments = rawPath.split('/').filter(Boolean).map((s) => decodeURIComponent(s));
+          segments = rawPath
+            .split('/')
+            .filter(Boolean)
+            .map((s) => decodeURIComponent(s));
         } catch {
           throw validationError('The request path is not valid percent-encoding', undefined, 'cannotParse');
         }
@@ -144,7 +163,8 @@ export async function startSandbox(options: TSandboxOptions): Promise<TSandboxHa
         if (rawBody.length > 0) {
           try {
             const parsed = JSON.parse(rawBody.toString('utf8')) as unknown;
-            if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) json = parsed as Record<string, unknown>;
+            if (parsed && typeof parsed === 'object' && !Array.isArray(parsed))
+              json = parsed as Record<string, unknown>;
           } catch {
             throw new SandboxError(400, 'SerializationException', 'The request body is not valid JSON');
           }

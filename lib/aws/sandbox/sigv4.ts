@@ -58,8 +58,10 @@ export function resolveAccessKey(
     };
   }
   const session = state.sessions.find((s) => s.accessKeyId === accessKeyId);
-  if (!session) throw authError('UnrecognizedClientException', 'The security token included in the request is invalid.');
-  if (session.expiresAt <= now) throw authError('ExpiredTokenException', 'The security token included in the request is expired');
+  if (!session)
+    throw authError('UnrecognizedClientException', 'The security token included in the request is invalid.');
+  if (session.expiresAt <= now)
+    throw authError('ExpiredTokenException', 'The security token included in the request is expired');
   return {
     caller: {
       accountId: session.accountId,
@@ -72,7 +74,10 @@ export function resolveAccessKey(
   };
 }
 
-function headerValue(headers: Record<string, string | string[] | undefined>, name: string): string | undefined {
+function headerValue(
+  headers: Record<string, string | string[] | undefined>,
+  name: string,
+): string | undefined {
   const v = headers[name];
   return Array.isArray(v) ? v.join(',') : v;
 }
@@ -102,7 +107,11 @@ export async function authenticate(
   const header = headerValue(request.headers, 'authorization');
   if (!header) throw authError('MissingAuthenticationTokenException', 'Missing Authentication Token');
   const auth = parseAuthorization(header);
-  if (!auth) throw authError('IncompleteSignatureException', 'Authorization header requires Credential, SignedHeaders and Signature (AWS4-HMAC-SHA256).');
+  if (!auth)
+    throw authError(
+      'IncompleteSignatureException',
+      'Authorization header requires Credential, SignedHeaders and Signature (AWS4-HMAC-SHA256).',
+    );
   const resolved = resolveAccessKey(world, state, auth.accessKeyId, now);
   const token = headerValue(request.headers, 'x-amz-security-token');
   if (resolved.sessionToken !== undefined && token !== resolved.sessionToken) {
@@ -116,13 +125,19 @@ async function verify(request: TSignedRequest, auth: TParsedAuthorization, key: 
   const amzDate = headerValue(request.headers, 'x-amz-date');
   const signingDate = amzDate ? parseAmzDate(amzDate) : null;
   if (!signingDate || !amzDate?.startsWith(auth.date)) {
-    throw authError('IncompleteSignatureException', 'X-Amz-Date is missing or does not match the credential scope date.');
+    throw authError(
+      'IncompleteSignatureException',
+      'X-Amz-Date is missing or does not match the credential scope date.',
+    );
   }
   const payloadHeader = headerValue(request.headers, 'x-amz-content-sha256');
   if (payloadHeader && payloadHeader !== 'UNSIGNED-PAYLOAD') {
     const actual = createHash('sha256').update(request.body).digest('hex');
     if (actual !== payloadHeader) {
-      throw authError('InvalidSignatureException', 'The provided x-amz-content-sha256 header does not match what was computed.');
+      throw authError(
+        'InvalidSignatureException',
+        'The provided x-amz-content-sha256 header does not match what was computed.',
+      );
     }
   }
   const headers: Record<string, string> = {};
@@ -163,12 +178,22 @@ async function verify(request: TSignedRequest, auth: TParsedAuthorization, key: 
       headers,
       body: request.body,
     },
-    { signingDate, signableHeaders: new Set(auth.signedHeaders), signingRegion: auth.region, signingService: auth.service },
+    {
+      signingDate,
+      signableHeaders: new Set(auth.signedHeaders),
+      signingRegion: auth.region,
+      signingService: auth.service,
+    },
   );
-  const expected = /Signature=([0-9a-f]{64})/.exec(String(signed.headers.authorization ?? signed.headers.Authorization))?.[1];
+  const expected = /Signature=([0-9a-f]{64})/.exec(
+    String(signed.headers.authorization ?? signed.headers.Authorization),
+  )?.[1];
   const ok =
     expected !== undefined &&
-    timingSafeEqual(Buffer.from(expected, 'utf8'), Buffer.from(auth.signature.padEnd(64, '0').slice(0, 64), 'utf8'));
+    timingSafeEqual(
+      Buffer.from(expected, 'utf8'),
+      Buffer.from(auth.signature.padEnd(64, '0').slice(0, 64), 'utf8'),
+    );
   if (!ok) {
     throw authError(
       'InvalidSignatureException',

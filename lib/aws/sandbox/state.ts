@@ -103,7 +103,8 @@ export interface TResourceShareRecord {
   lastUpdatedTime: number;
 }
 
-export type TRamAssociationStatus = 'ASSOCIATING' | 'ASSOCIATED' | 'FAILED' | 'DISASSOCIATING' | 'DISASSOCIATED';
+export type TRamAssociationStatus =
+  'ASSOCIATING' | 'ASSOCIATED' | 'FAILED' | 'DISASSOCIATING' | 'DISASSOCIATED';
 
 export interface TShareAssociationRecord {
   resourceShareArn: string;
@@ -217,7 +218,11 @@ export class SandboxStore {
 /** Applies every asynchronous transition that is due. Returns true when something changed. */
 export function advanceState(state: TSandboxState, now: number): boolean {
   let changed = false;
-  for (const list of [state.vpcAssociations, state.serviceAssociations] as { status: TAssociationStatus; transitionAt?: number; lastUpdatedAt: number }[][]) {
+  for (const list of [state.vpcAssociations, state.serviceAssociations] as {
+    status: TAssociationStatus;
+    transitionAt?: number;
+    lastUpdatedAt: number;
+  }[][]) {
     for (const a of list) {
       if (a.transitionAt !== undefined && a.transitionAt <= now && a.status === 'CREATE_IN_PROGRESS') {
         a.status = 'ACTIVE';
@@ -235,7 +240,8 @@ export function advanceState(state: TSandboxState, now: number): boolean {
   state.serviceAssociations = state.serviceAssociations.filter(
     (a) => !(a.status === 'DELETE_IN_PROGRESS' && a.transitionAt !== undefined && a.transitionAt <= now),
   );
-  if (beforeVpc !== state.vpcAssociations.length || beforeSvc !== state.serviceAssociations.length) changed = true;
+  if (beforeVpc !== state.vpcAssociations.length || beforeSvc !== state.serviceAssociations.length)
+    changed = true;
   for (const a of state.shareAssociations) {
     if (a.transitionAt !== undefined && a.nextStatus && a.transitionAt <= now) {
       a.status = a.nextStatus;

@@ -43,7 +43,11 @@ export function handleSts(ctx: TCtx, params: URLSearchParams, requestId: string)
     return { status: 200, body: xmlResponse(action, inner, requestId) };
   }
   if (action === 'AssumeRole') return assumeRole(ctx, params, requestId);
-  throw stsError(400, 'InvalidAction', `Could not find operation ${action ?? '(none)'} for version 2011-06-15`);
+  throw stsError(
+    400,
+    'InvalidAction',
+    `Could not find operation ${action ?? '(none)'} for version 2011-06-15`,
+  );
 }
 
 function assumeRole(ctx: TCtx, params: URLSearchParams, requestId: string): TSandboxResponse {
@@ -52,15 +56,24 @@ function assumeRole(ctx: TCtx, params: URLSearchParams, requestId: string): TSan
   const durationRaw = params.get('DurationSeconds');
   const duration = durationRaw === null ? 3600 : Number(durationRaw);
   const problems: string[] = [];
-  if (!ROLE_ARN_RE.test(roleArn)) problems.push(`Value '${roleArn}' at 'roleArn' failed to satisfy constraint: must be an IAM role ARN`);
+  if (!ROLE_ARN_RE.test(roleArn))
+    problems.push(`Value '${roleArn}' at 'roleArn' failed to satisfy constraint: must be an IAM role ARN`);
   if (!SESSION_NAME_RE.test(sessionName)) {
-    problems.push(`Value '${sessionName}' at 'roleSessionName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w+=,.@-]*`);
+    problems.push(
+      `Value '${sessionName}' at 'roleSessionName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w+=,.@-]*`,
+    );
   }
   if (!Number.isInteger(duration) || duration < 900 || duration > 43_200) {
-    problems.push(`Value '${durationRaw}' at 'durationSeconds' failed to satisfy constraint: Member must have value between 900 and 43200`);
+    problems.push(
+      `Value '${durationRaw}' at 'durationSeconds' failed to satisfy constraint: Member must have value between 900 and 43200`,
+    );
   }
   if (problems.length > 0) {
-    throw stsError(400, 'ValidationError', `${problems.length} validation error(s) detected: ${problems.join('; ')}`);
+    throw stsError(
+      400,
+      'ValidationError',
+      `${problems.length} validation error(s) detected: ${problems.join('; ')}`,
+    );
   }
   const match = ROLE_ARN_RE.exec(roleArn)!;
   const accountId = match[1]!;

@@ -83,7 +83,11 @@ export function buildDemoSandboxWorld(): TSandboxWorld {
     ],
     vpcs: [
       ...DEMO_TEAMS.flatMap((t) =>
-        t.vpcs.map((v) => ({ vpcId: v.vpcId, ownerAccountId: t.accountId, securityGroupIds: v.securityGroupIds })),
+        t.vpcs.map((v) => ({
+          vpcId: v.vpcId,
+          ownerAccountId: t.accountId,
+          securityGroupIds: v.securityGroupIds,
+        })),
       ),
       {
         vpcId: DEMO_EXTERNAL_VPC.vpcId,

@@ -1,4 +1,11 @@
-import { iso, latticePage, withIdempotency, type TCtx, type TSandboxRequest, type TSandboxResponse } from '../context';
+import {
+  iso,
+  latticePage,
+  withIdempotency,
+  type TCtx,
+  type TSandboxRequest,
+  type TSandboxResponse,
+} from '../context';
 import { accessDenied, conflict, fieldError, resourceNotFound } from '../errors';
 import { latticeArn, latticeId } from '../ids';
 import type { TAccessLogSubscriptionRecord } from '../state';
@@ -31,60 +38,90 @@ function view(s: TAccessLogSubscriptionRecord) {
 export function createAccessLogSubscription(ctx: TCtx, req: TSandboxRequest): TSandboxResponse {
   const { resourceIdentifier, destinationArn, serviceNetworkLogType, tags: rawTags, clientToken } = req.json;
   if (typeof destinationArn !== 'string' || !DESTINATION_RE.test(destinationArn)) {
-    throw fieldError('destinationArn', 'must be the ARN of an S3 bucket, a CloudWatch Logs log group or a Firehose stream');
+    throw fieldError(
+      'destinationArn',
+      'must be the ARN of an S3 bucket, a CloudWatch Logs log group or a Firehose stream',
+    );
   }
-  if (serviceNetworkLogType !== undefined && serviceNetworkLogType !== 'SERVICE' && serviceNetworkLogType !== 'RESOURCE') {
+  if (
+    serviceNetworkLogType !== undefined &&
+    serviceNetworkLogType !== 'SERVICE' &&
+    serviceNetworkLogType !== 'RESOURCE'
+  ) {
     throw fieldError('serviceNetworkLogType', "must be 'SERVICE' or 'RESOURCE'");
   }
   const tags = validateTags(rawTags);
   const params = { resourceIdentifier, destinationArn, serviceNetworkLogType, tags };
-  return withIdempotency(ctx, 'lattice:CreateAccessLogSubscription', clientToken, params, () => tokenMismatch(clientToken), () => {
-    const { kind, record: resource } = resolveSnOrService(ctx, resourceIdentifier as string | undefined, {
-      action: 'CreateAccessLogSubscription',
-      ownerOnly: true,
-    });
-    const kindOfDestination = destinationKind(destinationArn);
-    const clash = ctx.state.accessLogSubscriptions.find(
-      (s) => s.resourceArn === resource.arn && destinationKind(s.destinationArn) === kindOfDestination,
-    );
-    if (clash) {
-      throw conflict('ACCESS_LOG_SUBSCRIPTION', clash.id, `${resource.id} already has an access log subscription to ${kindOfDestination}`);
-    }
-    const id = latticeId('als');
-    const record: TAccessLogSubscriptionRecord = {
-      id,
-      arn: latticeArn(ctx.world.region, ctx.caller.accountId, 'accesslogsubscription', id),
-      accountId: ctx.caller.accountId,
-      resourceId: resource.id,
-      resourceArn: resource.arn,
-      destinationArn,
-      serviceNetworkLogType: kind === 'SERVICE_NETWORK' ? ((serviceNetworkLogType as 'SERVICE' | 'RESOURCE' | undefined) ?? 'SERVICE') : undefined,
-      createdAt: ctx.now,
-      lastUpdatedAt: ctx.now,
-    };
-    ctx.state.accessLogSubscriptions.push(record);
-    storeTags(ctx, record.arn, tags);
-    ctx.dirty = true;
-    const { createdAt: _c, lastUpdatedAt: _l, ...body } = view(record);
-    return { status: 201, body };
-  });
+  return withIdempotency(
+    ctx,
+    'lattice:CreateAccessLogSubscription',
+    clientToken,
+    params,
+    () => tokenMismatch(clientToken),
+    () => {
+      const { kind, record: resource } = resolveSnOrService(ctx, resourceIdentifier as string | undefined, {
+        action: 'CreateAccessLogSubscription',
+        ownerOnly: true,
+      });
+      const kindOfDestination = destinationKind(destinationArn);
+      const clash = ctx.state.accessLogSubscriptions.find(
+        (s) => s.resourceArn === resource.arn && destinationKind(s.destinationArn) === kindOfDestination,
+      );
+      if (clash) {
+        throw conflict(
+          'ACCESS_LOG_SUBSCRIPTION',
+          clash.id,
+          `${resource.id} already has an access log subscription to ${kindOfDestination}`,
+        );
+      }
+      const id = latticeId('als');
+      const record: TAccessLogSubscriptionRecord = {
+        id,
+        arn: latticeArn(ctx.world.region, ctx.caller.accountId, 'accesslogsubscription', id),
+        accountId: ctx.caller.accountId,
+        resourceId: resource.id,
+        resourceArn: resource.arn,
+        destinationArn,
+        serviceNetworkLogType:
+          kind === 'SERVICE_NETWORK'
+            ? ((serviceNetworkLogType as 'SERVICE' | 'RESOURCE' | undefined) ?? 'SERVICE')
+            : undefined,
+        createdAt: ctx.now,
+        lastUpdatedAt: ctx.now,
+      };
+      ctx.state.accessLogSubscriptions.push(record);
+      storeTags(ctx, record.arn, tags);
+      ctx.dirty = true;
+      const { createdAt: _c, lastUpdatedAt: _l, ...body } = view(record);
+      return { status: 201, body };
+    },
+  );
 }
 
 export function listAccessLogSubscriptions(ctx: TCtx, req: TSandboxRequest): TSandboxResponse {
   const identifier = req.query.get('resourceIdentifier') ?? undefined;
-  const { record } = resolveSnOrService(ctx, identifier, { action: 'ListAccessLogSubscriptions', ownerOnly: true });
+  const { record } = resolveSnOrService(ctx, identifier, {
+    action: 'ListAccessLogSubscriptions',
+    ownerOnly: true,
+  });
   const items = ctx.state.accessLogSubscriptions.filter((s) => s.resourceArn === record.arn);
   const { page, nextToken } = latticePage(items, req.query);
   return { status: 200, body: { items: page.map(view), nextToken } };
 }
 
-function resolveSubscription(ctx: TCtx, identifier: string | undefined, action: string): TAccessLogSubscriptionRecord {
+function resolveSubscription(
+  ctx: TCtx,
+  identifier: string | undefined,
+  action: string,
+): TAccessLogSubscriptionRecord {
   const s = ctx.state.accessLogSubscriptions.find((x) => x.id === identifier || x.arn === identifier);
   if (!identifier || !s || (s.accountId !== ctx.caller.accountId && ALS_ID_RE.test(identifier))) {
     throw resourceNotFound('ACCESS_LOG_SUBSCRIPTION', identifier ?? '');
   }
   if (s.accountId !== ctx.caller.accountId) {
-    throw accessDenied(`User: ${ctx.caller.arn} is not authorized to perform: vpc-lattice:${action} on resource: ${s.arn}`);
+    throw accessDenied(
+      `User: ${ctx.caller.arn} is not authorized to perform: vpc-lattice:${action} on resource: ${s.arn}`,
+    );
   }
   return s;
 }
@@ -93,7 +130,11 @@ export function getAccessLogSubscription(ctx: TCtx, _req: TSandboxRequest, [id]:
   return { status: 200, body: view(resolveSubscription(ctx, id, 'GetAccessLogSubscription')) };
 }
 
-export function deleteAccessLogSubscription(ctx: TCtx, _req: TSandboxRequest, [id]: string[]): TSandboxResponse {
+export function deleteAccessLogSubscription(
+  ctx: TCtx,
+  _req: TSandboxRequest,
+  [id]: string[],
+): TSandboxResponse {
   const s = resolveSubscription(ctx, id, 'DeleteAccessLogSubscription');
   ctx.state.accessLogSubscriptions = ctx.state.accessLogSubscriptions.filter((x) => x.id !== s.id);
   delete ctx.state.tags[s.arn];

@@ -32,7 +32,8 @@ function validatePolicy(policy: unknown): string {
   if (statements.length === 0) invalid('The policy must contain at least one statement');
   for (const s of statements) {
     const effect = (s as { Effect?: unknown } | null)?.Effect;
-    if (effect !== 'Allow' && effect !== 'Deny') invalid("Every statement needs an Effect of 'Allow' or 'Deny'");
+    if (effect !== 'Allow' && effect !== 'Deny')
+      invalid("Every statement needs an Effect of 'Allow' or 'Deny'");
   }
   return policy;
 }
@@ -45,7 +46,12 @@ export function putAuthPolicy(ctx: TCtx, req: TSandboxRequest, [id]: string[]): 
     existing.policy = policy;
     existing.lastUpdatedAt = ctx.now;
   } else {
-    ctx.state.authPolicies.push({ resourceArn: record.arn, policy, createdAt: ctx.now, lastUpdatedAt: ctx.now });
+    ctx.state.authPolicies.push({
+      resourceArn: record.arn,
+      policy,
+      createdAt: ctx.now,
+      lastUpdatedAt: ctx.now,
+    });
   }
   ctx.dirty = true;
   return { status: 200, body: { policy, state: record.authType === 'AWS_IAM' ? 'Active' : 'Inactive' } };

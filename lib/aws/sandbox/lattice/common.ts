@@ -69,7 +69,8 @@ function resolve<T extends TOwned>(
     if (!record) throw resourceNotFound(kind.type, identifier);
     return record;
   }
-  if (!kind.arnRe.test(identifier)) throw fieldError(kind.field, `'${identifier}' is not a valid ${kind.type} id or ARN`);
+  if (!kind.arnRe.test(identifier))
+    throw fieldError(kind.field, `'${identifier}' is not a valid ${kind.type} id or ARN`);
   record = records.find((r) => r.arn === identifier);
   if (!record) throw resourceNotFound(kind.type, identifier);
   if (record.accountId === ctx.caller.accountId) return record;
@@ -88,7 +89,12 @@ export function resolveServiceNetwork(
     ctx,
     identifier,
     ctx.state.serviceNetworks,
-    { idRe: SN_ID_RE, arnRe: SN_ARN_RE, type: 'SERVICE_NETWORK', field: access.field ?? 'serviceNetworkIdentifier' },
+    {
+      idRe: SN_ID_RE,
+      arnRe: SN_ARN_RE,
+      type: 'SERVICE_NETWORK',
+      field: access.field ?? 'serviceNetworkIdentifier',
+    },
     { action: access.action, ownerOnly: access.ownerOnly ?? false },
   );
 }
@@ -120,7 +126,10 @@ export function resolveSnOrService(
   if (identifier && (SVC_ID_RE.test(identifier) || SVC_ARN_RE.test(identifier))) {
     return { kind: 'SERVICE', record: resolveService(ctx, identifier, { ...access, field }) };
   }
-  throw fieldError(field, identifier ? `'${identifier}' is not a service network or service id or ARN` : 'is required');
+  throw fieldError(
+    field,
+    identifier ? `'${identifier}' is not a service network or service id or ARN` : 'is required',
+  );
 }
 
 export function validateTags(value: unknown, field = 'tags'): Record<string, string> | undefined {
@@ -130,7 +139,10 @@ export function validateTags(value: unknown, field = 'tags'): Record<string, str
   if (entries.length > 200) throw fieldError(field, 'must have at most 200 entries');
   for (const [k, v] of entries) {
     if (k.length < 1 || k.length > 128 || typeof v !== 'string' || v.length > 256) {
-      throw fieldError(field, `tag '${k}' must have a 1..128 character key and a string value of at most 256`);
+      throw fieldError(
+        field,
+        `tag '${k}' must have a 1..128 character key and a string value of at most 256`,
+      );
     }
   }
   return value as Record<string, string>;
@@ -143,7 +155,11 @@ export function validateAuthType(value: unknown, field = 'authType'): 'NONE' | '
 }
 
 export function tokenMismatch(token: unknown): SandboxError {
-  return conflict('CLIENT_TOKEN', String(token), 'The clientToken was already used with different request parameters.');
+  return conflict(
+    'CLIENT_TOKEN',
+    String(token),
+    'The clientToken was already used with different request parameters.',
+  );
 }
 
 export function storeTags(ctx: TCtx, arn: string, tags: Record<string, string> | undefined): void {

@@ -1,4 +1,11 @@
-import { iso, latticePage, withIdempotency, type TCtx, type TSandboxRequest, type TSandboxResponse } from '../context';
+import {
+  iso,
+  latticePage,
+  withIdempotency,
+  type TCtx,
+  type TSandboxRequest,
+  type TSandboxResponse,
+} from '../context';
 import { accessDenied, conflict, fieldError, resourceNotFound, validationError } from '../errors';
 import { latticeArn, latticeId } from '../ids';
 import type { TServiceAssociationRecord } from '../state';
@@ -28,44 +35,63 @@ export function createServiceAssociation(ctx: TCtx, req: TSandboxRequest): TSand
   const { serviceIdentifier, serviceNetworkIdentifier, tags: rawTags, clientToken } = req.json;
   const tags = validateTags(rawTags);
   const params = { serviceIdentifier, serviceNetworkIdentifier, tags };
-  return withIdempotency(ctx, 'lattice:CreateServiceNetworkServiceAssociation', clientToken, params, () => tokenMismatch(clientToken), () => {
-    const action = 'CreateServiceNetworkServiceAssociation';
-    const svc = resolveService(ctx, serviceIdentifier as string | undefined, { action });
-    const sn = resolveServiceNetwork(ctx, serviceNetworkIdentifier as string | undefined, { action });
-    if (svc.accountId !== ctx.caller.accountId && sn.accountId !== ctx.caller.accountId) {
-      throw accessDenied(`${ctx.caller.arn} must own the service or the service network to associate them`);
-    }
-    const existing = ctx.state.serviceAssociations.find((a) => a.serviceId === svc.id && a.serviceNetworkId === sn.id);
-    if (existing) {
-      throw conflict('SERVICE_NETWORK_SERVICE_ASSOCIATION', existing.id, `Service ${svc.id} is already associated with ${sn.id}`);
-    }
-    const id = latticeId('snsa');
-    const record: TServiceAssociationRecord = {
-      id,
-      arn: latticeArn(ctx.world.region, ctx.caller.accountId, 'servicenetworkserviceassociation', id),
-      serviceNetworkId: sn.id,
-      serviceNetworkArn: sn.arn,
-      serviceNetworkName: sn.name,
-      snOwnerAccountId: sn.accountId,
-      serviceId: svc.id,
-      serviceArn: svc.arn,
-      serviceName: svc.name,
-      serviceOwnerAccountId: svc.accountId,
-      dnsEntry: svc.dnsEntry,
-      createdBy: ctx.caller.accountId,
-      status: 'CREATE_IN_PROGRESS',
-      transitionAt: ctx.now + ctx.associationDelayMs,
-      createdAt: ctx.now,
-      lastUpdatedAt: ctx.now,
-    };
-    ctx.state.serviceAssociations.push(record);
-    storeTags(ctx, record.arn, tags);
-    ctx.dirty = true;
-    return {
-      status: 200,
-      body: { id, arn: record.arn, status: record.status, createdBy: record.createdBy, dnsEntry: record.dnsEntry },
-    };
-  });
+  return withIdempotency(
+    ctx,
+    'lattice:CreateServiceNetworkServiceAssociation',
+    clientToken,
+    params,
+    () => tokenMismatch(clientToken),
+    () => {
+      const action = 'CreateServiceNetworkServiceAssociation';
+      const svc = resolveService(ctx, serviceIdentifier as string | undefined, { action });
+      const sn = resolveServiceNetwork(ctx, serviceNetworkIdentifier as string | undefined, { action });
+      if (svc.accountId !== ctx.caller.accountId && sn.accountId !== ctx.caller.accountId) {
+        throw accessDenied(`${ctx.caller.arn} must own the service or the service network to associate them`);
+      }
+      const existing = ctx.state.serviceAssociations.find(
+        (a) => a.serviceId === svc.id && a.serviceNetworkId === sn.id,
+      );
+      if (existing) {
+        throw conflict(
+          'SERVICE_NETWORK_SERVICE_ASSOCIATION',
+          existing.id,
+          `Service ${svc.id} is already associated with ${sn.id}`,
+        );
+      }
+      const id = latticeId('snsa');
+      const record: TServiceAssociationRecord = {
+        id,
+        arn: latticeArn(ctx.world.region, ctx.caller.accountId, 'servicenetworkserviceassociation', id),
+        serviceNetworkId: sn.id,
+        serviceNetworkArn: sn.arn,
+        serviceNetworkName: sn.name,
+        snOwnerAccountId: sn.accountId,
+        serviceId: svc.id,
+        serviceArn: svc.arn,
+        serviceName: svc.name,
+        serviceOwnerAccountId: svc.accountId,
+        dnsEntry: svc.dnsEntry,
+        createdBy: ctx.caller.accountId,
+        status: 'CREATE_IN_PROGRESS',
+        transitionAt: ctx.now + ctx.associationDelayMs,
+        createdAt: ctx.now,
+        lastUpdatedAt: ctx.now,
+      };
+      ctx.state.serviceAssociations.push(record);
+      storeTags(ctx, record.arn, tags);
+      ctx.dirty = true;
+      return {
+        status: 200,
+        body: {
+          id,
+          arn: record.arn,
+          status: record.status,
+          createdBy: record.createdBy,
+          dnsEntry: record.dnsEntry,
+        },
+      };
+    },
+  );
 }
 
 function view(a: TServiceAssociationRecord) {
@@ -94,7 +120,10 @@ export function listServiceAssociations(ctx: TCtx, req: TSandboxRequest): TSandb
   const svcFilter = req.query.get('serviceIdentifier') ?? undefined;
   if (!snFilter && !svcFilter) {
     throw validationError('Either serviceNetworkIdentifier or serviceIdentifier must be specified', [
-      { name: 'serviceNetworkIdentifier', message: 'serviceNetworkIdentifier or serviceIdentifier is required' },
+      {
+        name: 'serviceNetworkIdentifier',
+        message: 'serviceNetworkIdentifier or serviceIdentifier is required',
+      },
     ]);
   }
   const action = 'ListServiceNetworkServiceAssociations';
@@ -115,7 +144,11 @@ export function deleteServiceAssociation(ctx: TCtx, _req: TSandboxRequest, [id]:
   if (!id) throw fieldError('serviceNetworkServiceAssociationIdentifier', 'is required');
   const a = resolveAssociation(ctx, id);
   if (a.status === 'CREATE_IN_PROGRESS') {
-    throw conflict('SERVICE_NETWORK_SERVICE_ASSOCIATION', a.id, 'The association is still being created; retry when it is ACTIVE.');
+    throw conflict(
+      'SERVICE_NETWORK_SERVICE_ASSOCIATION',
+      a.id,
+      'The association is still being created; retry when it is ACTIVE.',
+    );
   }
   if (a.status !== 'DELETE_IN_PROGRESS') {
     a.status = 'DELETE_IN_PROGRESS';

@@ -1,4 +1,11 @@
-import { iso, latticePage, withIdempotency, type TCtx, type TSandboxRequest, type TSandboxResponse } from '../context';
+import {
+  iso,
+  latticePage,
+  withIdempotency,
+  type TCtx,
+  type TSandboxRequest,
+  type TSandboxResponse,
+} from '../context';
 import { conflict, fieldError } from '../errors';
 import { latticeArn, latticeId } from '../ids';
 import type { TServiceNetworkRecord } from '../state';
@@ -15,42 +22,65 @@ import {
 
 function counts(ctx: TCtx, sn: TServiceNetworkRecord) {
   return {
-    numberOfAssociatedVPCs: ctx.state.vpcAssociations.filter((a) => a.serviceNetworkId === sn.id && a.status !== 'DELETE_IN_PROGRESS').length,
-    numberOfAssociatedServices: ctx.state.serviceAssociations.filter((a) => a.serviceNetworkId === sn.id && a.status !== 'DELETE_IN_PROGRESS').length,
+    numberOfAssociatedVPCs: ctx.state.vpcAssociations.filter(
+      (a) => a.serviceNetworkId === sn.id && a.status !== 'DELETE_IN_PROGRESS',
+    ).length,
+    numberOfAssociatedServices: ctx.state.serviceAssociations.filter(
+      (a) => a.serviceNetworkId === sn.id && a.status !== 'DELETE_IN_PROGRESS',
+    ).length,
   };
 }
 
 export function createServiceNetwork(ctx: TCtx, req: TSandboxRequest): TSandboxResponse {
   const { name, authType: rawAuth, tags: rawTags, sharingConfig, clientToken } = req.json;
   if (typeof name !== 'string' || name.length < 3 || name.length > 63 || !NAME_RE.test(name)) {
-    throw fieldError('name', 'must be 3-63 characters of [a-z0-9-], without leading, trailing or double hyphens');
+    throw fieldError(
+      'name',
+      'must be 3-63 characters of [a-z0-9-], without leading, trailing or double hyphens',
+    );
   }
   const authType = validateAuthType(rawAuth) ?? 'NONE';
   const tags = validateTags(rawTags);
   const sharingEnabled =
-    sharingConfig && typeof sharingConfig === 'object' ? (sharingConfig as { enabled?: unknown }).enabled !== false : true;
-  return withIdempotency(ctx, 'lattice:CreateServiceNetwork', clientToken, { name, authType, tags, sharingEnabled }, () => tokenMismatch(clientToken), () => {
-    const clash = ctx.state.serviceNetworks.find((s) => s.name === name && s.accountId === ctx.caller.accountId);
-    if (clash) throw conflict('SERVICE_NETWORK', clash.id, `A service network named ${name} already exists in this account`);
-    const id = latticeId('sn');
-    const record: TServiceNetworkRecord = {
-      id,
-      arn: latticeArn(ctx.world.region, ctx.caller.accountId, 'servicenetwork', id),
-      name,
-      accountId: ctx.caller.accountId,
-      authType,
-      sharingEnabled,
-      createdAt: ctx.now,
-      lastUpdatedAt: ctx.now,
-    };
-    ctx.state.serviceNetworks.push(record);
-    storeTags(ctx, record.arn, tags);
-    ctx.dirty = true;
-    return {
-      status: 201,
-      body: { id, name, arn: record.arn, authType, sharingConfig: { enabled: sharingEnabled } },
-    };
-  });
+    sharingConfig && typeof sharingConfig === 'object'
+      ? (sharingConfig as { enabled?: unknown }).enabled !== false
+      : true;
+  return withIdempotency(
+    ctx,
+    'lattice:CreateServiceNetwork',
+    clientToken,
+    { name, authType, tags, sharingEnabled },
+    () => tokenMismatch(clientToken),
+    () => {
+      const clash = ctx.state.serviceNetworks.find(
+        (s) => s.name === name && s.accountId === ctx.caller.accountId,
+      );
+      if (clash)
+        throw conflict(
+          'SERVICE_NETWORK',
+          clash.id,
+          `A service network named ${name} already exists in this account`,
+        );
+      const id = latticeId('sn');
+      const record: TServiceNetworkRecord = {
+        id,
+        arn: latticeArn(ctx.world.region, ctx.caller.accountId, 'servicenetwork', id),
+        name,
+        accountId: ctx.caller.accountId,
+        authType,
+        sharingEnabled,
+        createdAt: ctx.now,
+        lastUpdatedAt: ctx.now,
+      };
+      ctx.state.serviceNetworks.push(record);
+      storeTags(ctx, record.arn, tags);
+      ctx.dirty = true;
+      return {
+        status: 201,
+        body: { id, name, arn: record.arn, authType, sharingConfig: { enabled: sharingEnabled } },
+      };
+    },
+  );
 }
 
 function view(ctx: TCtx, sn: TServiceNetworkRecord) {
@@ -97,7 +127,11 @@ export function deleteServiceNetwork(ctx: TCtx, _req: TSandboxRequest, [id]: str
   const sn = resolveServiceNetwork(ctx, id, { action: 'DeleteServiceNetwork', ownerOnly: true });
   const { numberOfAssociatedServices, numberOfAssociatedVPCs } = counts(ctx, sn);
   if (numberOfAssociatedServices > 0 || numberOfAssociatedVPCs > 0) {
-    throw conflict('SERVICE_NETWORK', sn.id, 'The service network still has service or VPC associations; delete them first.');
+    throw conflict(
+      'SERVICE_NETWORK',
+      sn.id,
+      'The service network still has service or VPC associations; delete them first.',
+    );
   }
   ctx.state.serviceNetworks = ctx.state.serviceNetworks.filter((s) => s.id !== sn.id);
   dropResourceExtras(ctx, sn.arn);

@@ -17,7 +17,9 @@ function ownedArn(ctx: TCtx, arn: string | undefined, action: string): string {
   ].some((r) => r.arn === arn);
   if (!exists) throw resourceNotFound('RESOURCE', arn);
   if (accountOfArn(arn) !== ctx.caller.accountId) {
-    throw accessDenied(`User: ${ctx.caller.arn} is not authorized to perform: vpc-lattice:${action} on resource: ${arn}`);
+    throw accessDenied(
+      `User: ${ctx.caller.arn} is not authorized to perform: vpc-lattice:${action} on resource: ${arn}`,
+    );
   }
   return arn;
 }

@@ -1,4 +1,11 @@
-import { iso, latticePage, withIdempotency, type TCtx, type TSandboxRequest, type TSandboxResponse } from '../context';
+import {
+  iso,
+  latticePage,
+  withIdempotency,
+  type TCtx,
+  type TSandboxRequest,
+  type TSandboxResponse,
+} from '../context';
 import { accessDenied, conflict, fieldError, resourceNotFound, validationError } from '../errors';
 import { latticeArn, latticeId } from '../ids';
 import type { TVpcAssociationRecord } from '../state';
@@ -12,28 +19,45 @@ import { resolveServiceNetwork, storeTags, tokenMismatch, validateTags } from '.
 const VPC_RE = /^vpc-(([0-9a-z]{8})|([0-9a-z]{17}))$/;
 const SG_RE = /^sg-(([0-9a-z]{8})|([0-9a-z]{17}))$/;
 const SNVA_ID_RE = /^snva-[0-9a-z]{17}$/;
-const SNVA_ARN_RE = /^arn:[a-z0-9-]+:vpc-lattice:[a-zA-Z0-9-]+:\d{12}:servicenetworkvpcassociation\/snva-[0-9a-z]{17}$/;
+const SNVA_ARN_RE =
+  /^arn:[a-z0-9-]+:vpc-lattice:[a-zA-Z0-9-]+:\d{12}:servicenetworkvpcassociation\/snva-[0-9a-z]{17}$/;
 
 function visibleTo(ctx: TCtx, a: TVpcAssociationRecord): boolean {
   return a.createdBy === ctx.caller.accountId || a.snOwnerAccountId === ctx.caller.accountId;
 }
 
-function resolveAssociation(ctx: TCtx, identifier: string | undefined, action: string): TVpcAssociationRecord {
+function resolveAssociation(
+  ctx: TCtx,
+  identifier: string | undefined,
+  action: string,
+): TVpcAssociationRecord {
   if (!identifier || !(SNVA_ID_RE.test(identifier) || SNVA_ARN_RE.test(identifier))) {
-    throw fieldError('serviceNetworkVpcAssociationIdentifier', 'must be a service network VPC association id or ARN');
+    throw fieldError(
+      'serviceNetworkVpcAssociationIdentifier',
+      'must be a service network VPC association id or ARN',
+    );
   }
   const a = ctx.state.vpcAssociations.find((x) => x.id === identifier || x.arn === identifier);
   if (!a || (!visibleTo(ctx, a) && SNVA_ID_RE.test(identifier))) {
     throw resourceNotFound('SERVICE_NETWORK_VPC_ASSOCIATION', identifier);
   }
   if (!visibleTo(ctx, a)) {
-    throw accessDenied(`User: ${ctx.caller.arn} is not authorized to perform: vpc-lattice:${action} on resource: ${a.arn}`);
+    throw accessDenied(
+      `User: ${ctx.caller.arn} is not authorized to perform: vpc-lattice:${action} on resource: ${a.arn}`,
+    );
   }
   return a;
 }
 
 export function createVpcAssociation(ctx: TCtx, req: TSandboxRequest): TSandboxResponse {
-  const { serviceNetworkIdentifier, vpcIdentifier, securityGroupIds, privateDnsEnabled, tags: rawTags, clientToken } = req.json;
+  const {
+    serviceNetworkIdentifier,
+    vpcIdentifier,
+    securityGroupIds,
+    privateDnsEnabled,
+    tags: rawTags,
+    clientToken,
+  } = req.json;
   if (typeof vpcIdentifier !== 'string' || !VPC_RE.test(vpcIdentifier)) {
     throw fieldError('vpcIdentifier', 'must be a VPC id (vpc-...)');
   }
@@ -43,64 +67,71 @@ export function createVpcAssociation(ctx: TCtx, req: TSandboxRequest): TSandboxR
   }
   const tags = validateTags(rawTags);
   const params = { serviceNetworkIdentifier, vpcIdentifier, securityGroupIds: sgs, privateDnsEnabled, tags };
-  return withIdempotency(ctx, 'lattice:CreateServiceNetworkVpcAssociation', clientToken, params, () => tokenMismatch(clientToken), () => {
-    const sn = resolveServiceNetwork(ctx, serviceNetworkIdentifier as string | undefined, {
-      action: 'CreateServiceNetworkVpcAssociation',
-    });
-    const vpc = ctx.world.vpcs.find((v) => v.vpcId === vpcIdentifier);
-    if (!vpc) throw resourceNotFound('VPC', vpcIdentifier, `VPC ${vpcIdentifier} does not exist`);
-    if (vpc.ownerAccountId !== ctx.caller.accountId) {
-      throw accessDenied(
-        `User: ${ctx.caller.arn} is not authorized to perform: vpc-lattice:CreateServiceNetworkVpcAssociation on VPC ${vpcIdentifier}: ` +
-          `the VPC is owned by account ${vpc.ownerAccountId}, and only the VPC owner can associate it`,
-      );
-    }
-    const unknownSg = (sgs as string[]).find((sg) => !vpc.securityGroupIds.includes(sg));
-    if (unknownSg) {
-      throw validationError(`Security group ${unknownSg} does not belong to ${vpcIdentifier}`, [
-        { name: 'securityGroupIds', message: `${unknownSg} is not a security group of ${vpcIdentifier}` },
-      ]);
-    }
-    const existing = ctx.state.vpcAssociations.find((a) => a.vpcId === vpcIdentifier);
-    if (existing) {
-      throw conflict(
-        'SERVICE_NETWORK_VPC_ASSOCIATION',
-        existing.id,
-        `VPC ${vpcIdentifier} already has a service network association (${existing.id}, ${existing.status})`,
-      );
-    }
-    const id = latticeId('snva');
-    const record: TVpcAssociationRecord = {
-      id,
-      arn: latticeArn(ctx.world.region, ctx.caller.accountId, 'servicenetworkvpcassociation', id),
-      serviceNetworkId: sn.id,
-      serviceNetworkArn: sn.arn,
-      serviceNetworkName: sn.name,
-      snOwnerAccountId: sn.accountId,
-      vpcId: vpcIdentifier,
-      createdBy: ctx.caller.accountId,
-      securityGroupIds: sgs as string[],
-      privateDnsEnabled: typeof privateDnsEnabled === 'boolean' ? privateDnsEnabled : undefined,
-      status: 'CREATE_IN_PROGRESS',
-      transitionAt: ctx.now + ctx.associationDelayMs,
-      createdAt: ctx.now,
-      lastUpdatedAt: ctx.now,
-    };
-    ctx.state.vpcAssociations.push(record);
-    storeTags(ctx, record.arn, tags);
-    ctx.dirty = true;
-    return {
-      status: 200,
-      body: {
+  return withIdempotency(
+    ctx,
+    'lattice:CreateServiceNetworkVpcAssociation',
+    clientToken,
+    params,
+    () => tokenMismatch(clientToken),
+    () => {
+      const sn = resolveServiceNetwork(ctx, serviceNetworkIdentifier as string | undefined, {
+        action: 'CreateServiceNetworkVpcAssociation',
+      });
+      const vpc = ctx.world.vpcs.find((v) => v.vpcId === vpcIdentifier);
+      if (!vpc) throw resourceNotFound('VPC', vpcIdentifier, `VPC ${vpcIdentifier} does not exist`);
+      if (vpc.ownerAccountId !== ctx.caller.accountId) {
+        throw accessDenied(
+          `User: ${ctx.caller.arn} is not authorized to perform: vpc-lattice:CreateServiceNetworkVpcAssociation on VPC ${vpcIdentifier}: ` +
+            `the VPC is owned by account ${vpc.ownerAccountId}, and only the VPC owner can associate it`,
+        );
+      }
+      const unknownSg = (sgs as string[]).find((sg) => !vpc.securityGroupIds.includes(sg));
+      if (unknownSg) {
+        throw validationError(`Security group ${unknownSg} does not belong to ${vpcIdentifier}`, [
+          { name: 'securityGroupIds', message: `${unknownSg} is not a security group of ${vpcIdentifier}` },
+        ]);
+      }
+      const existing = ctx.state.vpcAssociations.find((a) => a.vpcId === vpcIdentifier);
+      if (existing) {
+        throw conflict(
+          'SERVICE_NETWORK_VPC_ASSOCIATION',
+          existing.id,
+          `VPC ${vpcIdentifier} already has a service network association (${existing.id}, ${existing.status})`,
+        );
+      }
+      const id = latticeId('snva');
+      const record: TVpcAssociationRecord = {
         id,
-        arn: record.arn,
-        status: record.status,
-        createdBy: record.createdBy,
-        securityGroupIds: record.securityGroupIds,
-        privateDnsEnabled: record.privateDnsEnabled,
-      },
-    };
-  });
+        arn: latticeArn(ctx.world.region, ctx.caller.accountId, 'servicenetworkvpcassociation', id),
+        serviceNetworkId: sn.id,
+        serviceNetworkArn: sn.arn,
+        serviceNetworkName: sn.name,
+        snOwnerAccountId: sn.accountId,
+        vpcId: vpcIdentifier,
+        createdBy: ctx.caller.accountId,
+        securityGroupIds: sgs as string[],
+        privateDnsEnabled: typeof privateDnsEnabled === 'boolean' ? privateDnsEnabled : undefined,
+        status: 'CREATE_IN_PROGRESS',
+        transitionAt: ctx.now + ctx.associationDelayMs,
+        createdAt: ctx.now,
+        lastUpdatedAt: ctx.now,
+      };
+      ctx.state.vpcAssociations.push(record);
+      storeTags(ctx, record.arn, tags);
+      ctx.dirty = true;
+      return {
+        status: 200,
+        body: {
+          id,
+          arn: record.arn,
+          status: record.status,
+          createdBy: record.createdBy,
+          securityGroupIds: record.securityGroupIds,
+          privateDnsEnabled: record.privateDnsEnabled,
+        },
+      };
+    },
+  );
 }
 
 function view(a: TVpcAssociationRecord) {
@@ -154,7 +185,11 @@ export function listVpcAssociations(ctx: TCtx, req: TSandboxRequest): TSandboxRe
 export function deleteVpcAssociation(ctx: TCtx, _req: TSandboxRequest, [id]: string[]): TSandboxResponse {
   const a = resolveAssociation(ctx, id, 'DeleteServiceNetworkVpcAssociation');
   if (a.status === 'CREATE_IN_PROGRESS') {
-    throw conflict('SERVICE_NETWORK_VPC_ASSOCIATION', a.id, 'The association is still being created; retry when it is ACTIVE.');
+    throw conflict(
+      'SERVICE_NETWORK_VPC_ASSOCIATION',
+      a.id,
+      'The association is still being created; retry when it is ACTIVE.',
+    );
   }
   if (a.status !== 'DELETE_IN_PROGRESS') {
     a.status = 'DELETE_IN_PROGRESS';

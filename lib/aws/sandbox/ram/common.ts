@@ -5,7 +5,8 @@ import type { TInvitationRecord, TResourceShareRecord, TShareAssociationRecord }
 import { isOrgAccount, orgArn } from '../world';
 
 export const SHARE_ARN_RE = /^arn:aws[a-z-]*:ram:[a-z0-9-]+:\d{12}:resource-share\/[0-9a-f-]{36}$/;
-export const INVITATION_ARN_RE = /^arn:aws[a-z-]*:ram:[a-z0-9-]+:\d{12}:resource-share-invitation\/[0-9a-f-]{36}$/;
+export const INVITATION_ARN_RE =
+  /^arn:aws[a-z-]*:ram:[a-z0-9-]+:\d{12}:resource-share-invitation\/[0-9a-f-]{36}$/;
 const ANY_ARN_RE = /^arn:aws[a-z-]*:[a-z0-9-]+:[a-z0-9-]*:(\d{12})?:.+$/;
 
 export const SHAREABLE_TYPES: Record<string, RegExp> = {
@@ -29,7 +30,10 @@ export function ramPage<T>(items: T[], body: Record<string, unknown>, badMax?: (
 
 export function requireArn(arn: unknown, what = 'resource'): string {
   if (typeof arn !== 'string' || !ANY_ARN_RE.test(arn)) {
-    throw ramError('MalformedArnException', `The specified ${what} ARN ${String(arn)} is not valid. Verify the ARN and try again.`);
+    throw ramError(
+      'MalformedArnException',
+      `The specified ${what} ARN ${String(arn)} is not valid. Verify the ARN and try again.`,
+    );
   }
   return arn;
 }
@@ -37,7 +41,10 @@ export function requireArn(arn: unknown, what = 'resource'): string {
 export function findShare(ctx: TCtx, arn: unknown): TResourceShareRecord {
   const valid = requireArn(arn, 'resource share');
   if (!SHARE_ARN_RE.test(valid)) {
-    throw ramError('MalformedArnException', `The specified resource share ARN ${valid} is not valid. Verify the ARN and try again.`);
+    throw ramError(
+      'MalformedArnException',
+      `The specified resource share ARN ${valid} is not valid. Verify the ARN and try again.`,
+    );
   }
   const share = ctx.state.resourceShares.find((s) => s.arn === valid);
   if (!share) throw ramError('UnknownResourceException', `ResourceShare ${valid} could not be found.`);
@@ -130,7 +137,11 @@ export function ramIdempotent(
     `ram:${operation}`,
     given,
     params,
-    () => ramError('IdempotentParameterMismatchException', `The client token ${token} was already used with different parameters.`),
+    () =>
+      ramError(
+        'IdempotentParameterMismatchException',
+        `The client token ${token} was already used with different parameters.`,
+      ),
     () => run(token),
   );
 }

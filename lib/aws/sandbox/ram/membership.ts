@@ -1,9 +1,24 @@
-import { asStringArray, epochSeconds, type TCtx, type TSandboxRequest, type TSandboxResponse } from '../context';
+import {
+  asStringArray,
+  epochSeconds,
+  type TCtx,
+  type TSandboxRequest,
+  type TSandboxResponse,
+} from '../context';
 import { ramError } from '../errors';
 import { ramInvitationArn } from '../ids';
 import type { TResourceShareRecord, TShareAssociationRecord } from '../state';
 import { isOrgAccount, orgArn } from '../world';
-import { associationView, callerPrincipals, findShare, ramIdempotent, ramPage, requireArn, resourceTypeOf, sharesSharedWith } from './common';
+import {
+  associationView,
+  callerPrincipals,
+  findShare,
+  ramIdempotent,
+  ramPage,
+  requireArn,
+  resourceTypeOf,
+  sharesSharedWith,
+} from './common';
 
 /**
  * Who and what a share covers. Accounts in the organization are associated automatically (ASSOCIATING →
@@ -30,13 +45,23 @@ function upsert(ctx: TCtx, record: TShareAssociationRecord): TShareAssociationRe
   return record;
 }
 
-export function addPrincipal(ctx: TCtx, share: TResourceShareRecord, principal: string): TShareAssociationRecord {
+export function addPrincipal(
+  ctx: TCtx,
+  share: TResourceShareRecord,
+  principal: string,
+): TShareAssociationRecord {
   const isOrg = principal === orgArn(ctx.world);
   if (!isOrg && !ACCOUNT_RE.test(principal)) {
-    throw ramError('InvalidParameterException', `Principal ID ${principal} is malformed. Verify the ID and try again.`);
+    throw ramError(
+      'InvalidParameterException',
+      `Principal ID ${principal} is malformed. Verify the ID and try again.`,
+    );
   }
   if (principal === share.owningAccountId) {
-    throw ramError('InvalidParameterException', `The resource share owner ${principal} cannot be a principal of its own share.`);
+    throw ramError(
+      'InvalidParameterException',
+      `The resource share owner ${principal} cannot be a principal of its own share.`,
+    );
   }
   const external = !isOrg && !isOrgAccount(ctx.world, principal);
   if (external && !share.allowExternalPrincipals) {
@@ -54,13 +79,21 @@ export function addPrincipal(ctx: TCtx, share: TResourceShareRecord, principal: 
     lastUpdatedTime: ctx.now,
   };
   const before = ctx.state.shareAssociations.find(
-    (a) => a.resourceShareArn === share.arn && a.associatedEntity === principal && a.associationType === 'PRINCIPAL',
+    (a) =>
+      a.resourceShareArn === share.arn &&
+      a.associatedEntity === principal &&
+      a.associationType === 'PRINCIPAL',
   );
   const record = upsert(
     ctx,
     external
       ? { ...base, status: 'ASSOCIATING', statusMessage: 'Waiting for the invited account to accept' }
-      : { ...base, status: 'ASSOCIATING', nextStatus: 'ASSOCIATED', transitionAt: ctx.now + ctx.associationDelayMs },
+      : {
+          ...base,
+          status: 'ASSOCIATING',
+          nextStatus: 'ASSOCIATED',
+          transitionAt: ctx.now + ctx.associationDelayMs,
+        },
   );
   const isNew = record !== before || before === undefined;
   if (external && isNew) {
@@ -84,7 +117,10 @@ export function addResource(ctx: TCtx, share: TResourceShareRecord, arn: string)
     throw ramError('UnknownResourceException', `The resource ${arn} could not be found.`);
   }
   if (resource.accountId !== share.owningAccountId) {
-    throw ramError('OperationNotPermittedException', `You can share only resources that you own; ${arn} belongs to ${resource.accountId}.`);
+    throw ramError(
+      'OperationNotPermittedException',
+      `You can share only resources that you own; ${arn} belongs to ${resource.accountId}.`,
+    );
   }
   return upsert(ctx, {
     resourceShareArn: share.arn,
@@ -101,8 +137,12 @@ function ownShare(ctx: TCtx, arn: unknown): TResourceShareRecord {
   const share = findShare(ctx, arn);
   if (share.owningAccountId !== ctx.caller.accountId) {
     const visible = sharesSharedWith(ctx).some((s) => s.arn === share.arn);
-    if (!visible) throw ramError('UnknownResourceException', `ResourceShare ${share.arn} could not be found.`);
-    throw ramError('OperationNotPermittedException', `Only the owner account ${share.owningAccountId} can modify resource share ${share.arn}.`);
+    if (!visible)
+      throw ramError('UnknownResourceException', `ResourceShare ${share.arn} could not be found.`);
+    throw ramError(
+      'OperationNotPermittedException',
+      `Only the owner account ${share.owningAccountId} can modify resource share ${share.arn}.`,
+    );
   }
   if (share.status !== 'ACTIVE') {
     throw ramError('InvalidStateTransitionException', `Resource share ${share.arn} is ${share.status}.`);
@@ -113,7 +153,8 @@ function ownShare(ctx: TCtx, arn: unknown): TResourceShareRecord {
 function lists(body: Record<string, unknown>) {
   const principals = body.principals === undefined ? [] : asStringArray(body.principals);
   const resourceArns = body.resourceArns === undefined ? [] : asStringArray(body.resourceArns);
-  if (!principals || !resourceArns) throw ramError('InvalidParameterException', 'principals and resourceArns must be lists of strings');
+  if (!principals || !resourceArns)
+    throw ramError('InvalidParameterException', 'principals and resourceArns must be lists of strings');
   return { principals, resourceArns };
 }
 
@@ -121,7 +162,11 @@ export function associateResourceShare(ctx: TCtx, req: TSandboxRequest): TSandbo
   return ramIdempotent(ctx, 'AssociateResourceShare', req.json, (clientToken) => {
     const share = ownShare(ctx, req.json.resourceShareArn);
     const { principals, resourceArns } = lists(req.json);
-    const draft = { ...ctx.state, shareAssociations: [...ctx.state.shareAssociations], invitations: [...ctx.state.invitations] };
+    const draft = {
+      ...ctx.state,
+      shareAssociations: [...ctx.state.shareAssociations],
+      invitations: [...ctx.state.invitations],
+    };
     const draftCtx: TCtx = { ...ctx, state: draft };
     const touched = [
       ...resourceArns.map((arn) => addResource(draftCtx, share, arn)),
@@ -131,7 +176,10 @@ export function associateResourceShare(ctx: TCtx, req: TSandboxRequest): TSandbo
     ctx.state.invitations = draft.invitations;
     share.lastUpdatedTime = ctx.now;
     ctx.dirty = true;
-    return { status: 200, body: { resourceShareAssociations: touched.map((a) => associationView(ctx, a)), clientToken } };
+    return {
+      status: 200,
+      body: { resourceShareAssociations: touched.map((a) => associationView(ctx, a)), clientToken },
+    };
   });
 }
 
@@ -142,23 +190,35 @@ export function disassociateResourceShare(ctx: TCtx, req: TSandboxRequest): TSan
     const touched: TShareAssociationRecord[] = [];
     for (const entity of [...principals, ...resourceArns]) {
       const a = ctx.state.shareAssociations.find(
-        (x) => x.resourceShareArn === share.arn && x.associatedEntity === entity && x.status !== 'DISASSOCIATED',
+        (x) =>
+          x.resourceShareArn === share.arn && x.associatedEntity === entity && x.status !== 'DISASSOCIATED',
       );
-      if (!a) throw ramError('UnknownResourceException', `${entity} is not associated with resource share ${share.arn}.`);
+      if (!a)
+        throw ramError(
+          'UnknownResourceException',
+          `${entity} is not associated with resource share ${share.arn}.`,
+        );
       a.status = 'DISASSOCIATING';
       a.nextStatus = 'DISASSOCIATED';
       a.transitionAt = ctx.now + ctx.associationDelayMs;
       a.lastUpdatedTime = ctx.now;
       touched.push(a);
       for (const inv of ctx.state.invitations) {
-        if (inv.resourceShareArn === share.arn && inv.receiverAccountId === entity && inv.status === 'PENDING') {
+        if (
+          inv.resourceShareArn === share.arn &&
+          inv.receiverAccountId === entity &&
+          inv.status === 'PENDING'
+        ) {
           inv.status = 'EXPIRED';
         }
       }
     }
     share.lastUpdatedTime = ctx.now;
     ctx.dirty = true;
-    return { status: 200, body: { resourceShareAssociations: touched.map((a) => associationView(ctx, a)), clientToken } };
+    return {
+      status: 200,
+      body: { resourceShareAssociations: touched.map((a) => associationView(ctx, a)), clientToken },
+    };
   });
 }
 
@@ -181,14 +241,22 @@ export function getResourceShareAssociations(ctx: TCtx, req: TSandboxRequest): T
     if (a.associationType !== type) return false;
     const share = ctx.state.resourceShares.find((s) => s.arn === a.resourceShareArn);
     // Owners see every association of their shares; a principal sees its own.
-    return share?.owningAccountId === ctx.caller.accountId || (type === 'PRINCIPAL' && mine.has(a.associatedEntity));
+    return (
+      share?.owningAccountId === ctx.caller.accountId ||
+      (type === 'PRINCIPAL' && mine.has(a.associatedEntity))
+    );
   });
   if (shareArns.length > 0) rows = rows.filter((a) => shareArns.includes(a.resourceShareArn));
   if (typeof body.principal === 'string') rows = rows.filter((a) => a.associatedEntity === body.principal);
-  if (typeof body.resourceArn === 'string') rows = rows.filter((a) => a.associatedEntity === body.resourceArn);
-  if (typeof body.associationStatus === 'string') rows = rows.filter((a) => a.status === body.associationStatus);
+  if (typeof body.resourceArn === 'string')
+    rows = rows.filter((a) => a.associatedEntity === body.resourceArn);
+  if (typeof body.associationStatus === 'string')
+    rows = rows.filter((a) => a.status === body.associationStatus);
   const { page, nextToken } = ramPage(rows, body);
-  return { status: 200, body: { resourceShareAssociations: page.map((a) => associationView(ctx, a)), nextToken } };
+  return {
+    status: 200,
+    body: { resourceShareAssociations: page.map((a) => associationView(ctx, a)), nextToken },
+  };
 }
 
 export function listPrincipals(ctx: TCtx, req: TSandboxRequest): TSandboxResponse {
@@ -209,7 +277,12 @@ export function listPrincipals(ctx: TCtx, req: TSandboxRequest): TSandboxRespons
     if (typeof body.resourceArn === 'string') {
       const withResource = new Set(
         ctx.state.shareAssociations
-          .filter((r) => r.associationType === 'RESOURCE' && r.associatedEntity === body.resourceArn && r.status === 'ASSOCIATED')
+          .filter(
+            (r) =>
+              r.associationType === 'RESOURCE' &&
+              r.associatedEntity === body.resourceArn &&
+              r.status === 'ASSOCIATED',
+          )
           .map((r) => r.resourceShareArn),
       );
       rows = rows.filter((a) => withResource.has(a.resourceShareArn));

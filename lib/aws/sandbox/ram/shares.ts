@@ -1,4 +1,10 @@
-import { epochSeconds, asStringArray, type TCtx, type TSandboxRequest, type TSandboxResponse } from '../context';
+import {
+  epochSeconds,
+  asStringArray,
+  type TCtx,
+  type TSandboxRequest,
+  type TSandboxResponse,
+} from '../context';
 import { ramError } from '../errors';
 import { ramShareArn } from '../ids';
 import type { TResourceShareRecord } from '../state';
@@ -48,7 +54,11 @@ export function createResourceShare(ctx: TCtx, req: TSandboxRequest): TSandboxRe
       lastUpdatedTime: ctx.now,
     };
     // Validate everything before recording anything, so a refused call leaves no half-made share.
-    const draft = { ...ctx.state, shareAssociations: [...ctx.state.shareAssociations], invitations: [...ctx.state.invitations] };
+    const draft = {
+      ...ctx.state,
+      shareAssociations: [...ctx.state.shareAssociations],
+      invitations: [...ctx.state.invitations],
+    };
     const draftCtx: TCtx = { ...ctx, state: draft };
     for (const arn of resourceArns) addResource(draftCtx, share, arn);
     for (const p of principals) addPrincipal(draftCtx, share, p);
@@ -74,7 +84,8 @@ export function getResourceShares(ctx: TCtx, req: TSandboxRequest): TSandboxResp
   for (const arn of arns) requireArn(arn, 'resource share');
   if (arns.length > 0) shares = shares.filter((s) => arns.includes(s.arn));
   if (typeof body.name === 'string') shares = shares.filter((s) => s.name === body.name);
-  if (typeof body.resourceShareStatus === 'string') shares = shares.filter((s) => s.status === body.resourceShareStatus);
+  if (typeof body.resourceShareStatus === 'string')
+    shares = shares.filter((s) => s.status === body.resourceShareStatus);
   if (Array.isArray(body.tagFilters)) {
     for (const f of body.tagFilters as { tagKey?: string; tagValues?: string[] }[]) {
       shares = shares.filter((s) =>
@@ -92,7 +103,10 @@ export function deleteResourceShare(ctx: TCtx, req: TSandboxRequest): TSandboxRe
   return ramIdempotent(ctx, 'DeleteResourceShare', { resourceShareArn: arn, clientToken }, (token) => {
     const share = findShare(ctx, arn);
     if (share.owningAccountId !== ctx.caller.accountId) {
-      throw ramError('OperationNotPermittedException', `Only the owner account ${share.owningAccountId} can delete ${share.arn}.`);
+      throw ramError(
+        'OperationNotPermittedException',
+        `Only the owner account ${share.owningAccountId} can delete ${share.arn}.`,
+      );
     }
     if (share.status !== 'DELETED') {
       share.status = 'DELETED';
@@ -118,7 +132,9 @@ export function listResources(ctx: TCtx, req: TSandboxRequest): TSandboxResponse
   const body = req.json;
   let shares: TResourceShareRecord[];
   if (body.resourceOwner === 'SELF') {
-    shares = ctx.state.resourceShares.filter((s) => s.owningAccountId === ctx.caller.accountId && s.status === 'ACTIVE');
+    shares = ctx.state.resourceShares.filter(
+      (s) => s.owningAccountId === ctx.caller.accountId && s.status === 'ACTIVE',
+    );
   } else if (body.resourceOwner === 'OTHER-ACCOUNTS') {
     shares = sharesSharedWith(ctx);
   } else {
@@ -128,8 +144,11 @@ export function listResources(ctx: TCtx, req: TSandboxRequest): TSandboxResponse
   if (shareArns.length > 0) shares = shares.filter((s) => shareArns.includes(s.arn));
   let typeFilter: string | undefined;
   if (typeof body.resourceType === 'string') {
-    typeFilter = Object.keys(SHAREABLE_TYPES).find((t) => t.toLowerCase() === (body.resourceType as string).toLowerCase());
-    if (!typeFilter) throw ramError('InvalidResourceTypeException', `The resource type ${body.resourceType} is not valid.`);
+    typeFilter = Object.keys(SHAREABLE_TYPES).find(
+      (t) => t.toLowerCase() === (body.resourceType as string).toLowerCase(),
+    );
+    if (!typeFilter)
+      throw ramError('InvalidResourceTypeException', `The resource type ${body.resourceType} is not valid.`);
   }
   const resourceArns = listParam(body.resourceArns, 'resourceArns');
   const principal = typeof body.principal === 'string' ? body.principal : undefined;
@@ -143,7 +162,10 @@ export function listResources(ctx: TCtx, req: TSandboxRequest): TSandboxResponse
       (resourceArns.length === 0 || resourceArns.includes(a.associatedEntity)) &&
       (!principal ||
         ctx.state.shareAssociations.some(
-          (p) => p.resourceShareArn === a.resourceShareArn && p.associationType === 'PRINCIPAL' && p.associatedEntity === principal,
+          (p) =>
+            p.resourceShareArn === a.resourceShareArn &&
+            p.associationType === 'PRINCIPAL' &&
+            p.associatedEntity === principal,
         )),
   );
   const { page, nextToken } = ramPage(rows, body);
@@ -158,4 +180,3 @@ export function listResources(ctx: TCtx, req: TSandboxRequest): TSandboxResponse
   }));
   return { status: 200, body: { resources, nextToken } };
 }
-
