@@ -213,3 +213,32 @@ describe('readEstate', () => {
     );
   });
 });
+
+describe('from the environment (sandbox mode)', () => {
+  it('bootstraps and reads the estate with the default context built from env', async () => {
+    const { setEnvForTesting } = await import('@/lib/env');
+    const { setDefaultAwsContext } = await import('@/lib/aws/clients');
+    const s = await startTestSandbox({ associationDelayMs: 20 });
+    try {
+      setEnvForTesting({
+        PORTAL_SANDBOX: '1',
+        PORTAL_SANDBOX_PORT: String(s.sandbox.port),
+        PORTAL_AWS_RETRY_BASE_MS: '1',
+      });
+      setDefaultAwsContext(undefined);
+      const fromEnv = await bootstrapDemoEstate();
+      expect(fromEnv.networkAccountId).toBe(DEMO_NETWORK_ACCOUNT);
+      expect(fromEnv.genaiAccountId).toBe(DEMO_GENAI_ACCOUNT);
+      const live = await readEstate({
+        serviceNetworkArn: fromEnv.serviceNetworkArn,
+        serviceArn: fromEnv.serviceArn,
+        resourceShareArn: fromEnv.resourceShareArn,
+      });
+      expect(live.service.arn).toBe(fromEnv.serviceArn);
+    } finally {
+      setEnvForTesting({});
+      setDefaultAwsContext(undefined);
+      await s.stop();
+    }
+  });
+});
