@@ -35,8 +35,27 @@ export async function startPortal(): Promise<void> {
     }
   }
 
-  const { getDb } = await import('@/lib/db');
+  if (e.PORTAL_DEMO && e.DATABASE_URL) {
+    // PGlite migrates itself when opened; a PostgreSQL used for the demo is migrated here (production runs
+    // `npm run db:migrate` as a deployment step instead).
+    const { connectPostgres } = await import('@/lib/db/sql-client');
+    const { migrateDatabase } = await import('@/lib/db/migrate');
+    const sql = await connectPostgres(e.DATABASE_URL);
+    try {
+      await migrateDatabase(sql, { log: (line) => logger.info(line) });
+    } finally {
+      await sql.close();
+    }
+  }
+
+  const { getDb, closeDb } = await import('@/lib/db');
   const db = await getDb();
+  // Release the embedded database (and its lock) on shutdown.
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      void closeDb().finally(() => process.exit(0));
+    });
+  }
 
   if (e.PORTAL_DEMO) {
     const { seedDemoData } = await import('@/lib/db/seed');
