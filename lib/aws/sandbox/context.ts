@@ -126,7 +126,12 @@ export function withIdempotency(
     return { status: previous.status, body: previous.body };
   }
   const response = run();
-  ctx.state.idempotency[key] = { fingerprint: print, status: response.status, body: response.body };
+  ctx.state.idempotency[key] = {
+    at: ctx.now,
+    fingerprint: print,
+    status: response.status,
+    body: response.body,
+  };
   ctx.dirty = true;
   return response;
 }

@@ -142,6 +142,8 @@ export interface TSessionRecord {
 }
 
 export interface TIdempotencyRecord {
+  /** When the token was first used; tokens are forgotten after IDEMPOTENCY_TTL_MS, as AWS does after a while. */
+  at?: number;
   fingerprint: string;
   status: number;
   body: unknown;
@@ -183,6 +185,7 @@ export function emptyState(): TSandboxState {
 }
 
 export const STATE_FILE_NAME = 'sandbox-state.json';
+export const IDEMPOTENCY_TTL_MS = 8 * 3600_000;
 
 export class SandboxStore {
   state: TSandboxState;
@@ -255,5 +258,11 @@ export function advanceState(state: TSandboxState, now: number): boolean {
     if (s.expiresAt < now - 24 * 3600_000) changed = true;
   }
   state.sessions = state.sessions.filter((s) => s.expiresAt >= now - 24 * 3600_000);
+  for (const [key, record] of Object.entries(state.idempotency)) {
+    if (record.at !== undefined && record.at < now - IDEMPOTENCY_TTL_MS) {
+      delete state.idempotency[key];
+      changed = true;
+    }
+  }
   return changed;
 }
