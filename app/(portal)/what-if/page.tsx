@@ -164,7 +164,7 @@ export default async function WhatIfPage({ searchParams }: { searchParams: Promi
           <div style={{ height: '0.75rem' }} />
           <PolicySizeMeter
             bytes={result.proposed.bytes}
-            label={`Proposed policy (${result.proposed.statementCount} statements, ${result.proposed.pendingRequests} pending requests)`}
+            label={`Proposed policy (${result.proposed.statementCount} statement${result.proposed.statementCount === 1 ? '' : 's'}, ${result.proposed.pendingRequests} pending request${result.proposed.pendingRequests === 1 ? '' : 's'})`}
           />
           {!result.live.hasPolicy ? (
             <p className="muted">The service has no auth policy yet: with AWS_IAM every request is denied.</p>
