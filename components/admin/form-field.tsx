@@ -70,9 +70,11 @@ export function SelectField({ label, name, error, options, ...select }: TSelectF
 /** The outcome of a form: the error summary (fields show their own messages) or the success message. */
 export function FormFeedback({ error, success }: { error: ApiError | null | undefined; success: string | null }) {
   if (error) {
+    // Field problems are shown at their fields; repeating them here would make screen readers read them twice.
+    const fieldCount = error.issues.length;
     return (
       <p className="error-box" role="alert">
-        {error.message}
+        {fieldCount > 0 ? `Not saved: ${fieldCount === 1 ? 'one field needs' : `${fieldCount} fields need`} correcting.` : error.message}
       </p>
     );
   }
