@@ -3,13 +3,13 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
+import { freePort } from './ports';
 
 /**
  * Only one process ever opens the embedded database. With the portal running on PGlite, the CLI reaches the data
  * through the portal; with the portal stopped, the CLI opens the database itself. Same commands, same results.
  */
 const root = path.resolve(import.meta.dirname, '..');
-const port = 3953;
 
 function cliEnv(dataDir: string): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'production', PORTAL_DATA_DIR: dataDir, LOG_LEVEL: 'error' };
@@ -29,9 +29,12 @@ function cli(dataDir: string, args: string[]) {
 test('the CLI works through a running portal on the embedded database, and on its own when the portal is stopped', async ({ request }) => {
   test.setTimeout(240_000);
   const dataDir = mkdtempSync(path.join(tmpdir(), 'bap-cli-'));
+  const [port, sandboxPort] = [await freePort(), await freePort()];
   const portal = spawn('npx', ['next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
     cwd: root,
-    env: { ...cliEnv(dataDir), PORTAL_DEMO: '1', PORTAL_SANDBOX: '1', PORTAL_SANDBOX_PORT: '4698', PORT: String(port), NEXTAUTH_URL: `http://127.0.0.1:${port}` },
+    // Own process group: npx starts next-server as a child, and the whole group must go when the test ends.
+    detached: true,
+    env: { ...cliEnv(dataDir), PORTAL_DEMO: '1', PORTAL_SANDBOX: '1', PORTAL_SANDBOX_PORT: String(sandboxPort), PORT: String(port), NEXTAUTH_URL: `http://127.0.0.1:${port}` },
   });
   const exited = new Promise((resolve) => portal.on('exit', resolve));
   try {
@@ -61,7 +64,7 @@ test('the CLI works through a running portal on the embedded database, and on it
     expect(Object.keys(teams)).toEqual(expect.arrayContaining(['payments', 'search', 'fraud-ml']));
     expect(teams['fraud-ml'].principals).toEqual(['arn:aws:iam::200555555555:role/ml/fraud-invoker']);
   } finally {
-    portal.kill('SIGTERM');
+    process.kill(-portal.pid!, 'SIGTERM');
     await exited;
   }
 

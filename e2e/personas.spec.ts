@@ -18,8 +18,8 @@ test('a team lead sees their team, its accounts, principals and (empty) grants',
   await expect(page.getByText('No model access yet')).toBeVisible();
   await expectAccessible(page);
   await page.getByRole('link', { name: 'Teams' }).click();
-  await expect(page.getByRole('cell', { name: 'Payments' })).toBeVisible();
-  await expect(page.getByRole('cell', { name: 'Search' })).toHaveCount(0);
+  await expect(page.getByRole('cell', { name: 'Payments', exact: true })).toBeVisible();
+  await expect(page.getByRole('cell', { name: 'Search', exact: true })).toHaveCount(0);
   await expectAccessible(page);
 });
 

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
+import { freePort } from './ports';
 
 /**
  * Start-up safety: `npm start` outside demo mode refuses to run without its configuration and names what is
@@ -16,7 +17,7 @@ function baseEnv(dataDir: string): NodeJS.ProcessEnv {
 }
 
 function startPortal(env: NodeJS.ProcessEnv, port: number) {
-  const child = spawn('npx', ['next', 'start', '-p', String(port), '-H', '127.0.0.1'], { cwd: root, env });
+  const child = spawn('npx', ['next', 'start', '-p', String(port), '-H', '127.0.0.1'], { cwd: root, env, detached: true });
   let output = '';
   child.stdout.on('data', (d) => (output += String(d)));
   child.stderr.on('data', (d) => (output += String(d)));
@@ -27,9 +28,9 @@ function startPortal(env: NodeJS.ProcessEnv, port: number) {
 test('npm start without OIDC and AWS configuration refuses to start and names the missing variables', async () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'bap-start-'));
   try {
-    const portal = startPortal(baseEnv(dataDir), 3951);
+    const portal = startPortal(baseEnv(dataDir), await freePort());
     const code = await Promise.race([portal.exited, new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 45_000))]);
-    if (code === 'timeout') portal.child.kill('SIGKILL');
+    if (code === 'timeout') process.kill(-portal.child.pid!, 'SIGKILL');
     expect(code).not.toBe('timeout');
     expect(code).not.toBe(0);
     for (const name of ['NEXTAUTH_SECRET', 'NEXTAUTH_URL', 'OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'PORTAL_NETWORK_ROLE_ARN', 'PORTAL_GENAI_ROLE_ARN']) {
@@ -42,7 +43,7 @@ test('npm start without OIDC and AWS configuration refuses to start and names th
 
 test('outside demo mode, development sign-in is off unless explicitly enabled', async ({ request }) => {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'bap-start-'));
-  const port = 3952;
+  const port = await freePort();
   const env = {
     ...baseEnv(dataDir),
     NEXTAUTH_URL: `http://127.0.0.1:${port}`,
@@ -50,7 +51,7 @@ test('outside demo mode, development sign-in is off unless explicitly enabled', 
     OIDC_ISSUER: 'http://127.0.0.1:4799',
     OIDC_CLIENT_ID: 'portal',
     OIDC_CLIENT_SECRET: 'not-a-real-secret',
-    PORTAL_AWS_ENDPOINT: 'http://127.0.0.1:4798',
+    PORTAL_AWS_ENDPOINT: 'http://127.0.0.1:9',
   };
   const portal = startPortal(env, port);
   try {
@@ -69,7 +70,7 @@ test('outside demo mode, development sign-in is off unless explicitly enabled', 
     const session = await (await request.get(`http://127.0.0.1:${port}/api/auth/session`)).json();
     expect(session).toEqual({});
   } finally {
-    portal.child.kill('SIGTERM');
+    process.kill(-portal.child.pid!, 'SIGTERM');
     await portal.exited;
     rmSync(dataDir, { recursive: true, force: true });
   }
