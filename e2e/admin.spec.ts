@@ -37,7 +37,7 @@ test('an admin creates a team, adds a person, an account and a principal, edits 
   await people.getByRole('button', { name: 'Add person' }).click();
   const peopleSection = page.getByRole('region', { name: 'People' });
   await expect(peopleSection.getByRole('status')).toHaveText('Nia Newcomer added as lead (new portal user).');
-  await expect(peopleSection.getByRole('cell', { name: 'Nia Newcomer' })).toBeVisible();
+  await expect(peopleSection.getByRole('cell', { name: 'Nia Newcomer', exact: true })).toBeVisible();
 
   const accounts = page.getByRole('form', { name: 'Add an account' });
   await accounts.getByLabel('Account id').fill(account);
@@ -53,7 +53,7 @@ test('an admin creates a team, adds a person, an account and a principal, edits 
   await principals.getByRole('button', { name: 'Add principal' }).click();
   const principalSection = page.getByRole('region', { name: 'IAM principals' });
   await expect(principalSection.getByRole('status')).toContainText(`${principal} added (account ${account}, path /ml/)`);
-  await expect(principalSection.getByRole('cell', { name: principal })).toBeVisible();
+  await expect(principalSection.getByRole('cell', { name: principal, exact: true })).toBeVisible();
   await expectAccessible(page);
 
   // Catalog: make Claude 3 Haiku restricted.
