@@ -84,6 +84,41 @@ test('an admin creates a team, adds a person, an account and a principal, edits 
   }
 });
 
+test('an admin adds a VPC, edits its security groups, and moves a principal to another team from a date', async ({ page }) => {
+  await signInAs(page, PERSONAS.admin);
+  await page.goto('/admin/teams/growth');
+  await expect(page.getByRole('heading', { level: 1, name: 'Growth' })).toBeVisible();
+
+  const vpcForm = page.getByRole('form', { name: 'Add a VPC' });
+  await vpcForm.getByLabel('VPC id').fill('vpc-0123abcd');
+  await vpcForm.getByLabel('Security groups').fill('sg-0123abcd, sg-bad');
+  await vpcForm.getByRole('button', { name: 'Add VPC' }).click();
+  await expect(vpcForm.getByText('must be a security group id')).toBeVisible();
+  await vpcForm.getByLabel('Security groups').fill('sg-0123abcd');
+  await vpcForm.getByRole('button', { name: 'Add VPC' }).click();
+  const vpcs = page.getByRole('region', { name: 'VPCs' });
+  await expect(vpcs.getByRole('status')).toHaveText('vpc-0123abcd added.');
+  await vpcs.getByRole('textbox', { name: 'Security groups of vpc-0123abcd' }).fill('sg-0123abcd, sg-0123abce');
+  await vpcs.getByRole('button', { name: 'Save security groups of vpc-0123abcd' }).click();
+  await expect(vpcs.getByRole('status')).toHaveText('Security groups of vpc-0123abcd saved.');
+
+  const principals = page.getByRole('region', { name: 'IAM principals' });
+  const move = page.getByRole('form', { name: 'Move a principal to another team' });
+  const arn = 'arn:aws:iam::200444444570:role/growth-dev-invoker';
+  await move.getByLabel('Principal').selectOption(arn);
+  await move.getByLabel('To team').selectOption('risk');
+  await move.getByLabel('Effective from (your local time)').fill('2026-01-15T09:00');
+  await move.getByRole('button', { name: 'Move principal' }).click();
+  await expect(principals.getByRole('status')).toContainText(`${arn} moved to risk`);
+  await expect(principals.getByRole('cell', { name: arn, exact: true })).toHaveCount(0);
+  await expectAccessible(page);
+
+  await page.goto('/admin/teams/risk');
+  await expect(page.getByRole('region', { name: 'IAM principals' }).getByRole('cell', { name: arn, exact: true })).toBeVisible();
+  await page.goto('/audit?action=team.principal.move');
+  await expect(page.getByRole('row').filter({ hasText: arn }).first()).toContainText('growth');
+});
+
 test('a team lead opening /admin gets the 403 page', async ({ page }) => {
   await signInAs(page, PERSONAS.leadPayments);
   for (const path of ['/admin', '/admin/models', '/admin/estate', '/admin/teams/payments']) {
