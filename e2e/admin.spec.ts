@@ -62,6 +62,7 @@ test('an admin creates a team, adds a person, an account and a principal, edits 
   await expectAccessible(page);
   await page.getByRole('button', { name: 'Edit Claude 3 Haiku', exact: true }).click();
   const edit = page.getByRole('region', { name: 'Edit Claude 3 Haiku' });
+  const originalTier = await edit.getByLabel('Tier').inputValue();
   await edit.getByLabel('Tier').selectOption('RESTRICTED');
   await edit.getByRole('button', { name: 'Save model' }).click();
   await expect(edit.getByRole('status')).toHaveText('Claude 3 Haiku saved.');
@@ -82,12 +83,33 @@ test('an admin creates a team, adds a person, an account and a principal, edits 
   for (const action of ['team.create', 'team.member.add', 'team.account.add', 'team.principal.add']) {
     await expect(page.getByRole('cell', { name: action, exact: true })).toBeVisible();
   }
+
+  // Put the catalog back as the other flows expect it.
+  await page.goto('/admin/models');
+  await page.getByRole('button', { name: 'Edit Claude 3 Haiku', exact: true }).click();
+  await edit.getByLabel('Tier').selectOption(originalTier);
+  await edit.getByRole('button', { name: 'Save model' }).click();
+  await expect(edit.getByRole('status')).toHaveText('Claude 3 Haiku saved.');
 });
 
 test('an admin adds a VPC, edits its security groups, and moves a principal to another team from a date', async ({ page }) => {
   await signInAs(page, PERSONAS.admin);
-  await page.goto('/admin/teams/growth');
-  await expect(page.getByRole('heading', { level: 1, name: 'Growth' })).toBeVisible();
+  // Two teams of this test's own, set up through the JSON API, so the demo teams other flows rely on stay as seeded.
+  const from = `vpc-move-a-${suffix}`;
+  const to = `vpc-move-b-${suffix}`;
+  const acct = '300000000002';
+  const arn = `arn:aws:iam::${acct}:role/mover-${suffix}`;
+  const api = async (method: string, url: string, data: unknown) => {
+    const r = await page.request.fetch(url, { method, data });
+    expect(r.status(), `${method} ${url}: ${await r.text()}`).toBe(200);
+  };
+  await api('POST', '/api/v1/admin/teams', { slug: from, name: `Mover A ${suffix}`, costCenter: 'CC-8001' });
+  await api('POST', '/api/v1/admin/teams', { slug: to, name: `Mover B ${suffix}`, costCenter: 'CC-8002' });
+  await api('POST', `/api/v1/admin/teams/${from}/accounts`, { accountId: acct, environment: 'dev' });
+  await api('POST', `/api/v1/admin/teams/${from}/principals`, { arn });
+
+  await page.goto(`/admin/teams/${from}`);
+  await expect(page.getByRole('heading', { level: 1, name: `Mover A ${suffix}` })).toBeVisible();
 
   const vpcForm = page.getByRole('form', { name: 'Add a VPC' });
   await vpcForm.getByLabel('VPC id').fill('vpc-0123abcd');
@@ -104,19 +126,18 @@ test('an admin adds a VPC, edits its security groups, and moves a principal to a
 
   const principals = page.getByRole('region', { name: 'IAM principals' });
   const move = page.getByRole('form', { name: 'Move a principal to another team' });
-  const arn = 'arn:aws:iam::200444444570:role/growth-dev-invoker';
   await move.getByLabel('Principal').selectOption(arn);
-  await move.getByLabel('To team').selectOption('risk');
+  await move.getByLabel('To team').selectOption(to);
   await move.getByLabel('Effective from (your local time)').fill('2026-01-15T09:00');
   await move.getByRole('button', { name: 'Move principal' }).click();
-  await expect(principals.getByRole('status')).toContainText(`${arn} moved to risk`);
+  await expect(principals.getByRole('status')).toContainText(`${arn} moved to ${to}`);
   await expect(principals.getByRole('cell', { name: arn, exact: true })).toHaveCount(0);
   await expectAccessible(page);
 
-  await page.goto('/admin/teams/risk');
+  await page.goto(`/admin/teams/${to}`);
   await expect(page.getByRole('region', { name: 'IAM principals' }).getByRole('cell', { name: arn, exact: true })).toBeVisible();
-  await page.goto('/audit?action=team.principal.move');
-  await expect(page.getByRole('row').filter({ hasText: arn }).first()).toContainText('growth');
+  await page.goto(`/audit?team=${to}`);
+  await expect(page.getByRole('row').filter({ hasText: 'team.principal.move' }).first()).toContainText(from);
 });
 
 test('a team lead opening /admin gets the 403 page', async ({ page }) => {
