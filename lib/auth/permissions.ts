@@ -85,7 +85,3 @@ export function systemActor(label: 'cli' | 'system'): TActor {
   return { userId: `__${label}__`, email: label, name: label, globalRoles: ['ADMIN', 'APPROVER'], teams: [], system: label };
 }
 
-/** The audit log's view of an actor: system actors have no user row. */
-export function auditActorOf(actor: TActor): { userId: string | null; label: string } {
-  return actor.system ? { userId: null, label: actor.system } : { userId: actor.userId, label: actor.email };
-}

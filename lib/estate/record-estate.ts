@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { TDb } from '@/lib/db';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
-import { auditActorOf, type TActor } from '@/lib/auth/permissions';
+import type { TActor } from '@/lib/auth/permissions';
+import { auditActorOf } from '@/lib/audit/audit-actor';
 
 const arn = z.string().startsWith('arn:');
 export const ZEstateRecord = z.object({

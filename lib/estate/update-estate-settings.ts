@@ -5,7 +5,7 @@ import { assertCan, type TActor } from '@/lib/auth/permissions';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors/app-error';
 import { parseOrThrow } from '@/lib/errors/from-zod';
-import { auditActorOf, userIdOf } from '@/lib/teams/audit-actor';
+import { auditActorOf, userIdOf } from '@/lib/audit/audit-actor';
 import { resolveDb } from '@/lib/teams/resolve-db';
 
 // IAM condition keys are case-insensitive but query-string keys are not; keep it to a plain token so the

@@ -4,7 +4,7 @@ import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { assertCan, type TActor } from '@/lib/auth/permissions';
 import { AppError } from '@/lib/errors/app-error';
 import { parseOrThrow } from '@/lib/errors/from-zod';
-import { auditActorOf, userIdOf } from './audit-actor';
+import { auditActorOf, userIdOf } from '@/lib/audit/audit-actor';
 import { getTeamIdOrThrow } from './get-team-id-or-throw';
 import { assertNoSameNamedPrincipal, createPrincipal, findPrincipalWithOpenMapping, openMapping } from './principal-mappings';
 import { resolveDb } from './resolve-db';

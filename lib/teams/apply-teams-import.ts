@@ -1,7 +1,7 @@
 import type { TDbTx } from '@/lib/db';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import type { TActor } from '@/lib/auth/permissions';
-import { auditActorOf, userIdOf } from './audit-actor';
+import { auditActorOf, userIdOf } from '@/lib/audit/audit-actor';
 import type { TTeamsSnapshot } from './load-teams-snapshot';
 import type { TImportChange } from './plan-teams-import';
 import { closeMapping, createPrincipal, openMapping } from './principal-mappings';

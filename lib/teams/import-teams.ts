@@ -5,7 +5,7 @@ import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors/app-error';
 import { appErrorFromZod } from '@/lib/errors/from-zod';
 import { applyTeamsImport, orderChanges } from './apply-teams-import';
-import { auditActorOf } from './audit-actor';
+import { auditActorOf } from '@/lib/audit/audit-actor';
 import { loadTeamsSnapshot } from './load-teams-snapshot';
 import { planTeamsImport, type TImportChange } from './plan-teams-import';
 import { resolveDb } from './resolve-db';

@@ -5,7 +5,7 @@ import { assertCan, type TActor } from '@/lib/auth/permissions';
 import { AppError } from '@/lib/errors/app-error';
 import { parseOrThrow } from '@/lib/errors/from-zod';
 import type { TTeamMemberView } from './add-team-member';
-import { auditActorOf } from './audit-actor';
+import { auditActorOf } from '@/lib/audit/audit-actor';
 import { getTeamIdOrThrow } from './get-team-id-or-throw';
 import { resolveDb } from './resolve-db';
 import { ZEmail, ZTeamRoleInput } from './team-schemas';

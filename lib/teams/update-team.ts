@@ -3,7 +3,7 @@ import type { TDb } from '@/lib/db';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { assertCan, type TActor } from '@/lib/auth/permissions';
 import { parseOrThrow } from '@/lib/errors/from-zod';
-import { auditActorOf } from './audit-actor';
+import { auditActorOf } from '@/lib/audit/audit-actor';
 import type { TTeamRef } from './create-team';
 import { getTeamIdOrThrow } from './get-team-id-or-throw';
 import { resolveDb } from './resolve-db';
