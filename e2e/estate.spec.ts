@@ -15,6 +15,10 @@ test('an approver sees the estate read live from the sandbox AWS through the SDK
     await expect(share.getByRole('cell', { name: account })).toBeVisible();
   }
   await expect(page.getByText('arn:aws:s3:::genai-lattice-access-logs')).toBeVisible();
+  // Verified by evaluation: no grants, no policy → exact; the matrix shows nobody allowed.
+  await expect(page.getByTestId('verification')).toContainText('Exact');
+  await expect(page.getByTestId('access-matrix')).toBeVisible();
+  await expect(page.getByText(/^0 of \d+ principal × model combinations are allowed/)).toBeVisible();
   await page.getByRole('button', { name: 'Refresh from AWS' }).click();
   await expect(page.getByTestId('sn-name')).toHaveText('genai-sn');
   await expectAccessible(page);

@@ -1,6 +1,7 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
+import { AccessMatrix } from '@/components/policy/access-matrix';
 import { PolicySizeMeter } from '@/components/policy/policy-size-meter';
 import { fetchJson } from '@/components/ui/fetch-json';
 import { estateKeys } from '@/lib/query/keys';
@@ -119,6 +120,33 @@ function EstateView({ data }: { data: TLiveEstate }) {
         ) : (
           <p className="muted">None.</p>
         )}
+      </section>
+
+      <section className="card" aria-labelledby="verify-h">
+        <h2 id="verify-h">Verification: live policy against grants</h2>
+        {data.access.verification.ok ? (
+          <p data-testid="verification" className="badge ok">
+            Exact: the live policy allows the {data.access.verification.activeGrantPairs} active grant pair(s) and nothing
+            else ({data.access.verification.checks} checks, smuggling probes included)
+          </p>
+        ) : (
+          <div data-testid="verification" className="error-box" role="alert">
+            <strong>
+              {data.access.unreadable
+                ? `The live policy cannot be read as an IAM policy: ${data.access.unreadable}`
+                : `${data.access.verification.mismatchCount} mismatch(es) between the live policy and the active grants`}
+            </strong>
+            <ul>
+              {data.access.verification.mismatches.map((m, i) => (
+                <li key={i} className="mono">
+                  {m.check}: {m.principal ?? 'anonymous'} ?{m.query} expected {m.expected}, got {m.actual}
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+        <h3>Effective access</h3>
+        <AccessMatrix models={data.access.matrix.models} rows={data.access.matrix.rows} />
       </section>
 
       <section className="card" aria-labelledby="ram-h">

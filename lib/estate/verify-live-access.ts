@@ -1,0 +1,112 @@
+import type { TDb } from '@/lib/db';
+import { loadActiveGrantSet } from '@/lib/access/load-grant-sets';
+import { compileAuthPolicy } from '@/lib/policy/compile-auth-policy';
+import { evaluateCombined, preparePolicy } from '@/lib/policy/evaluate-request';
+import { parsePolicy } from '@/lib/policy/parse-policy';
+import { verifyPolicy, type TVerifyMismatch } from '@/lib/policy/verify-policy';
+import type { TPolicy } from '@/lib/policy/types';
+
+export interface TLiveAccess {
+  /** Does the live service policy allow exactly the active grants (including adversarial probes)? */
+  verification: { ok: boolean; checks: number; mismatchCount: number; mismatches: TVerifyMismatch[]; activeGrantPairs: number };
+  /** Effective access under the live policies: every current team principal × every enabled catalog model. */
+  matrix: {
+    models: { key: string; name: string }[];
+    rows: { team: string; principal: string; allowed: boolean[] }[];
+  };
+  /** Set when the live policy cannot be read as an IAM policy at all. */
+  unreadable: string | null;
+}
+
+const MAX_MISMATCHES_SHOWN = 50;
+
+/**
+ * Verifies the live auth policy against the grants it should implement, by evaluation (lib/policy), and computes
+ * who can invoke what right now. No live policy with AWS_IAM means every request is denied, which is correct
+ * exactly when there are no active grants.
+ */
+export async function verifyLiveAccess(
+  db: TDb,
+  input: { serviceArn: string; serviceNetworkArn: string; queryKey: string; orgId: string | null; livePolicy: string | null; networkPolicy: string | null | 'none' },
+): Promise<TLiveAccess> {
+  const [grants, models, mappings] = await Promise.all([
+    loadActiveGrantSet(db),
+    db.model.findMany({ where: { enabled: true }, orderBy: [{ provider: 'asc' }, { name: 'asc' }], select: { policyKey: true, name: true } }),
+    db.principalMapping.findMany({
+      where: { validTo: null, team: { archivedAt: null } },
+      select: { team: { select: { slug: true } }, principal: { select: { arn: true } } },
+    }),
+  ]);
+
+  let policy: TPolicy;
+  let unreadable: string | null = null;
+  if (input.livePolicy === null) {
+    // Equivalent to "no policy under AWS_IAM": an explicit deny of everything.
+    const denyAll = compileAuthPolicy([], { serviceArn: input.serviceArn, queryKey: input.queryKey });
+    const parsed = parsePolicy(denyAll.document);
+    if (!parsed.ok) throw new Error('deny-all policy failed to parse');
+    policy = parsed.policy;
+  } else {
+    const parsed = parsePolicy(input.livePolicy, { mode: 'lenient' });
+    if (!parsed.ok) {
+      unreadable = parsed.errors.map((e) => e.message).join('; ');
+      const denyAll = parsePolicy(compileAuthPolicy([], { serviceArn: input.serviceArn, queryKey: input.queryKey }).document);
+      if (!denyAll.ok) throw new Error('deny-all policy failed to parse');
+      policy = denyAll.policy;
+    } else {
+      policy = parsed.policy;
+    }
+  }
+  const prepared = preparePolicy(policy);
+
+  const report = verifyPolicy(prepared, grants, {
+    models: models.map((m) => m.policyKey),
+    serviceArn: input.serviceArn,
+    queryKey: input.queryKey,
+    ...(input.orgId ? { orgId: input.orgId } : {}),
+  });
+
+  const networkPolicy = input.networkPolicy === 'none' ? null : (input.networkPolicy ?? { Version: '2012-10-17', Statement: [] });
+  const preparedNetwork = networkPolicy === null ? null : preparePolicy(parsePolicyOrDenyAll(networkPolicy));
+  const rows = mappings
+    .map((m) => ({ team: m.team.slug, principal: m.principal.arn }))
+    .sort((a, b) => a.team.localeCompare(b.team) || a.principal.localeCompare(b.principal))
+    .map((r) => ({
+      ...r,
+      allowed: models.map(
+        (m) =>
+          evaluateCombined(
+            { servicePolicy: prepared, networkPolicy: preparedNetwork },
+            {
+              principal: r.principal,
+              ...(input.orgId ? { principalOrgId: input.orgId } : {}),
+              serviceArn: input.serviceArn,
+              serviceNetworkArn: input.serviceNetworkArn,
+              method: 'POST',
+              path: '/',
+              query: { [input.queryKey]: [m.policyKey] },
+            },
+          ).decision === 'ALLOW',
+      ),
+    }));
+
+  return {
+    verification: {
+      ok: report.ok && unreadable === null,
+      checks: report.checks,
+      mismatchCount: report.mismatches.length,
+      mismatches: report.mismatches.slice(0, MAX_MISMATCHES_SHOWN),
+      activeGrantPairs: grants.reduce((n, g) => n + g.models.length, 0),
+    },
+    matrix: { models: models.map((m) => ({ key: m.policyKey, name: m.name })), rows },
+    unreadable,
+  };
+}
+
+function parsePolicyOrDenyAll(input: unknown): TPolicy {
+  const parsed = parsePolicy(input, { mode: 'lenient' });
+  if (parsed.ok) return parsed.policy;
+  const deny = parsePolicy({ Version: '2012-10-17', Statement: [{ Effect: 'Deny', Principal: '*', Action: '*', Resource: '*' }] });
+  if (!deny.ok) throw new Error('deny-all policy failed to parse');
+  return deny.policy;
+}
