@@ -20,7 +20,8 @@ export interface TMigrationFile {
 
 /** Default location: the repo's prisma/migrations, resolved from the working directory (npm scripts and Next run there). */
 export function defaultMigrationsDir(): string {
-  return path.resolve(process.cwd(), 'prisma/migrations');
+  // turbopackIgnore: the folder is read at run time, not bundled or traced into the server output.
+  return path.join(/* turbopackIgnore: true */ process.cwd(), 'prisma', 'migrations');
 }
 
 export function checksumOf(bytes: Buffer | string): string {
