@@ -12,6 +12,8 @@ const env = {
   PORTAL_DEMO: '1',
   PORTAL_SANDBOX: process.env.PORTAL_SANDBOX ?? '1',
   PORT: port,
+  // Progress lines go to the terminal; structured logs only for warnings unless asked for.
+  LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
   NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
 };
 

@@ -9,6 +9,10 @@ import { logger } from '@/lib/log';
  */
 export async function startPortal(): Promise<void> {
   const e = env();
+  // Demo mode talks to a person at a terminal: short progress lines next to the structured logs.
+  const say = (line: string) => {
+    if (e.PORTAL_DEMO) process.stdout.write(`[portal] ${line}\n`);
+  };
   const missing = missingProductionConfig(e);
   if (missing.length > 0) {
     logger.fatal({ missing }, 'refusing to start: missing configuration');
@@ -28,6 +32,7 @@ export async function startPortal(): Promise<void> {
         stateDir: path.resolve(e.PORTAL_DATA_DIR, 'sandbox'),
       });
       logger.info({ url: sandbox.url }, 'sandbox AWS listening');
+      say(`sandbox AWS (VPC Lattice, RAM, STS) listening on ${sandbox.url}`);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
       // `npm run sandbox` is already serving this port: use it.
@@ -48,8 +53,10 @@ export async function startPortal(): Promise<void> {
     }
   }
 
+  say(e.DATABASE_URL ? 'opening PostgreSQL…' : `opening the embedded database in ${path.resolve(e.PORTAL_DATA_DIR, 'pglite')} (first start: ~10 s)…`);
   const { getDb, closeDb } = await import('@/lib/db');
   const db = await getDb();
+  say('database ready and migrated');
   // Release the embedded database (and its lock) on shutdown.
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => {
@@ -60,17 +67,21 @@ export async function startPortal(): Promise<void> {
   if (e.PORTAL_DEMO) {
     const { seedDemoData } = await import('@/lib/db/seed');
     await seedDemoData(db);
+    say('demo teams, personas, model catalog and price book seeded');
     const existing = await db.estateSettings.findUnique({ where: { id: 1 }, select: { serviceId: true } });
     if (!existing?.serviceId) {
       const { bootstrapDemoEstate } = await import('@/lib/estate/bootstrap-demo-estate');
       const { recordEstate } = await import('@/lib/estate/record-estate');
+      say('bootstrapping the demo estate in the sandbox through the AWS SDK…');
       const estate = await bootstrapDemoEstate();
       await recordEstate(db, null, estate);
       logger.info({ serviceArn: estate.serviceArn }, 'demo estate bootstrapped in the sandbox');
+      say(`estate ready: service network ${estate.serviceNetworkName}, service ${estate.serviceName}, RAM share ${estate.resourceShareName}`);
     }
   }
 
   const { registerRunningPortal } = await import('@/lib/db/portal-registry');
   await registerRunningPortal({ url: `http://127.0.0.1:${e.PORT}` });
   logger.info('portal ready');
+  say(`ready: open ${e.NEXTAUTH_URL ?? `http://localhost:${e.PORT}`} and pick a persona`);
 }
