@@ -28,6 +28,12 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         <button className="btn" type="submit">
           Filter
         </button>
+        <a
+          className="btn"
+          href={`/api/v1/audit/export?${new URLSearchParams({ ...(query.action ? { action: query.action } : {}), ...(query.team ? { team: query.team } : {}) }).toString()}`}
+        >
+          Download CSV
+        </a>
       </form>
       {events.length === 0 ? (
         <div className="card empty">
