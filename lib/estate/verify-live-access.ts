@@ -59,7 +59,14 @@ export async function verifyLiveAccess(
   }
   const prepared = preparePolicy(policy);
 
-  const report = verifyPolicy(prepared, grants, {
+  // Every current team principal is probed, not only those holding grants: one with no grant must be denied every
+  // catalog model, so it enters the check with an empty model set.
+  const granted = new Set(grants.map((g) => g.principal));
+  const probed = [
+    ...grants,
+    ...[...new Set(mappings.map((m) => m.principal.arn))].filter((arn) => !granted.has(arn)).map((principal) => ({ principal, models: [] })),
+  ];
+  const report = verifyPolicy(prepared, probed, {
     models: models.map((m) => m.policyKey),
     serviceArn: input.serviceArn,
     queryKey: input.queryKey,

@@ -30,6 +30,8 @@ describe.each(testDatabaseKinds)('verifying the live policy against grants on $n
     await seedDemoData(db());
     const access = await verifyLiveAccess(db(), { ...base, livePolicy: null });
     expect(access.verification.ok).toBe(true);
+    // Every team principal is still probed against the whole catalog (and the adversarial requests).
+    expect(access.verification.checks).toBeGreaterThanOrEqual(10 * 11);
     expect(access.matrix.rows.length).toBe(10);
     expect(access.matrix.rows.every((r) => r.allowed.every((a) => !a))).toBe(true);
   });
@@ -45,6 +47,14 @@ describe.each(testDatabaseKinds)('verifying the live policy against grants on $n
     const allowed = access.matrix.rows.flatMap((r) => r.allowed.flatMap((a, i) => (a ? [`${r.principal}|${access.matrix.models[i]!.key}`] : [])));
     expect(novaColumn).toBeGreaterThanOrEqual(0);
     expect(allowed).toEqual([`${DEV}|${NOVA}`]);
+  });
+
+  it('flags a live policy that lets a principal without grants in', async () => {
+    await seedDemoData(db());
+    const tooOpen = compileAuthPolicy([{ principal: DEV, models: [NOVA] }], { serviceArn: SERVICE, orgId: ORG });
+    const access = await verifyLiveAccess(db(), { ...base, livePolicy: tooOpen.json });
+    expect(access.verification.ok).toBe(false);
+    expect(access.verification.mismatches).toContainEqual(expect.objectContaining({ principal: DEV, expected: 'DENY', actual: 'ALLOW' }));
   });
 
   it('flags a live policy that misses a grant, and one that a duplicated model id can bypass', async () => {
