@@ -1,12 +1,12 @@
-import { getDb } from '@/lib/db';
+import { getDb, type TDb } from '@/lib/db';
 import type { TActor, TGlobalRole, TTeamRole } from './permissions';
 
 /**
  * Loads the acting user for a session id from the JWT. The session row must exist, be unexpired and unrevoked,
  * and the user enabled: signing out (or an admin disabling a user) takes effect at the next request.
  */
-export async function getActorForSession(sessionId: string, userId: string): Promise<TActor | null> {
-  const db = await getDb();
+export async function getActorForSession(sessionId: string, userId: string, client?: TDb): Promise<TActor | null> {
+  const db = client ?? (await getDb());
   const session = await db.session.findUnique({
     where: { id: sessionId },
     select: {
