@@ -73,6 +73,10 @@ test('signing out ends the session server-side', async ({ page }) => {
   await expect(page).toHaveURL(/\/signin/);
   await page.goto('/approvals');
   await expect(page).toHaveURL(/\/signin/);
+  // Both ends of the session are in the audit log.
+  await signInAs(page, PERSONAS.approver2);
+  await page.goto('/audit?action=auth.sign-out');
+  await expect(page.getByRole('cell', { name: PERSONAS.approver.email }).first()).toBeVisible();
 });
 
 test('the JSON API refuses unauthenticated callers with problem+json', async ({ request }) => {

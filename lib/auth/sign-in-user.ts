@@ -55,7 +55,22 @@ export async function signInUser(input: z.input<typeof ZSignIn>): Promise<{ user
   });
 }
 
+/** Sign-out revokes the session server-side (a stolen JWT stops working) and is audited like sign-in. */
 export async function signOutSession(sessionId: string): Promise<void> {
   const db = await getDb();
-  await db.session.updateMany({ where: { id: sessionId, revokedAt: null }, data: { revokedAt: new Date() } });
+  await db.$transaction(async (tx) => {
+    const session = await tx.session.findUnique({
+      where: { id: sessionId },
+      select: { revokedAt: true, user: { select: { id: true, email: true } } },
+    });
+    if (!session || session.revokedAt) return;
+    await tx.session.update({ where: { id: sessionId }, data: { revokedAt: new Date() }, select: { id: true } });
+    await recordAuditEvent(tx, {
+      actor: { userId: session.user.id, label: session.user.email },
+      action: 'auth.sign-out',
+      targetType: 'user',
+      targetId: session.user.id,
+      details: {},
+    });
+  });
 }
