@@ -7,6 +7,7 @@ const ITEMS = [
   { href: '/admin', label: 'Teams' },
   { href: '/admin/models', label: 'Model catalog' },
   { href: '/admin/estate', label: 'Estate settings' },
+  { href: '/admin/users', label: 'People' },
 ];
 
 /** The admin area's own navigation (shared by its screens). */

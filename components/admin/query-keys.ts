@@ -6,6 +6,8 @@ export const adminKeys = {
   team: (slug: string) => [...adminKeys.teams(), 'detail', slug] as const,
   models: () => [...adminKeys.all, 'models'] as const,
   estateSettings: () => [...adminKeys.all, 'estate-settings'] as const,
+  users: () => [...adminKeys.all, 'users'] as const,
+  userList: () => [...adminKeys.users(), 'list'] as const,
 };
 
 /** Admin reads change only through admin writes, which invalidate; a minute of staleness is harmless. */
