@@ -216,6 +216,25 @@ describe.each(testDatabaseKinds)('people administration on $name', (kind) => {
       ]);
     });
 
+    it('two admins demoting each other at the same time: one wins, the other is refused, an admin remains', async () => {
+      const a = await adminActor(db());
+      const bRow = await db().user.create({
+        data: { email: 'bea.admin@example.com', name: 'Bea', globalRoles: ['ADMIN'] },
+        select: { id: true },
+      });
+      const b: TActor = { userId: bRow.id, email: 'bea.admin@example.com', name: 'Bea', globalRoles: ['ADMIN'], teams: [] };
+      const results = await Promise.allSettled([
+        updateUserGlobalRoles(a, { userId: b.userId, roles: [] }, db()),
+        updateUserGlobalRoles(b, { userId: a.userId, roles: [] }, db()),
+      ]);
+      expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+      const refused = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+      expect((refused.reason as AppError).code).toBe('CONFLICT');
+      // Filtered here, not with `globalRoles: { has }`: the PGlite adapter sends that enum-array filter malformed.
+      const users = await db().user.findMany({ where: { disabled: false }, select: { globalRoles: true } });
+      expect(users.filter((u) => u.globalRoles.includes('ADMIN'))).toHaveLength(1);
+    });
+
     it('a disabled admin does not count, and a non-admin is never protected', async () => {
       const admin = await adminActor(db());
       const m = await mo();
