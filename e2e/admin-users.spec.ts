@@ -12,7 +12,10 @@ async function userIdOf(page: Page, email: string): Promise<string> {
   return user!.id;
 }
 
-test('an admin disables Mo (signed out at once, cannot sign in), re-enables him, and he can sign in again', async ({ page, browser }) => {
+test('an admin disables Mo (signed out at once, cannot sign in), re-enables him, and he can sign in again', async ({
+  page,
+  browser,
+}) => {
   const moContext = await browser.newContext();
   const staleContext = await browser.newContext();
   const moPage = await moContext.newPage();
@@ -25,7 +28,10 @@ test('an admin disables Mo (signed out at once, cannot sign in), re-enables him,
     await expect(stalePage.getByRole('button', { name: new RegExp(`Sign in as ${mo.name}`) })).toBeVisible();
 
     await signInAs(page, PERSONAS.admin);
-    await page.getByRole('navigation', { name: 'Administration' }).getByRole('link', { name: 'People' }).click();
+    await page
+      .getByRole('navigation', { name: 'Administration' })
+      .getByRole('link', { name: 'People' })
+      .click();
     await expect(page).toHaveURL(/\/admin\/users$/);
     await expect(page.getByRole('heading', { level: 1, name: 'People' })).toBeVisible();
     const table = page.getByRole('region', { name: 'Portal users' });
@@ -71,7 +77,9 @@ test('an admin disables Mo (signed out at once, cannot sign in), re-enables him,
     await expect(moPage.getByRole('button', { name: new RegExp(`Sign in as ${mo.name}`) })).toHaveCount(0);
     expect((await moPage.request.get('/api/v1/admin/users')).status()).toBe(401);
     await stalePage.getByRole('button', { name: new RegExp(`Sign in as ${mo.name}`) }).click();
-    await expect(stalePage.getByRole('alert').filter({ hasText: 'Sign-in failed' })).toContainText('Sign-in failed (unknown or disabled persona)');
+    await expect(stalePage.getByRole('alert').filter({ hasText: 'Sign-in failed' })).toContainText(
+      'Sign-in failed (unknown or disabled persona)',
+    );
 
     // Re-enable: he signs in again.
     await manage.getByRole('button', { name: 'Enable account' }).click();
@@ -80,7 +88,10 @@ test('an admin disables Mo (signed out at once, cannot sign in), re-enables him,
 
     // Sign out everywhere: his new session ends, he stays enabled.
     await page.reload();
-    await page.getByRole('region', { name: 'Portal users' }).getByRole('button', { name: `Manage ${mo.name}` }).click();
+    await page
+      .getByRole('region', { name: 'Portal users' })
+      .getByRole('button', { name: `Manage ${mo.name}` })
+      .click();
     const again = page.getByRole('region', { name: `Manage ${mo.name}` });
     await again.getByRole('button', { name: 'Sign out everywhere' }).click();
     await again.getByRole('button', { name: `Yes, sign ${mo.name} out` }).click();
@@ -105,6 +116,8 @@ test('an approver opening /admin/users gets the 403 page and the API refuses', a
   const api = await page.request.get('/api/v1/admin/users');
   expect(api.status()).toBe(403);
   expect((await api.json()) as { code: string }).toMatchObject({ code: 'FORBIDDEN' });
-  const post = await page.request.post('/api/v1/admin/users', { data: { email: 'x@example.com', name: 'X' } });
+  const post = await page.request.post('/api/v1/admin/users', {
+    data: { email: 'x@example.com', name: 'X' },
+  });
   expect(post.status()).toBe(403);
 });

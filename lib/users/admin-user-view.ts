@@ -36,8 +36,16 @@ function selectAdminUser(now: Date) {
 }
 
 /** Loads people for administration, ordered by name, serialized for the screen. */
-export async function loadAdminUsers(tx: TDbTx, actor: TActor, where: Prisma.UserWhereInput = {}): Promise<TAdminUser[]> {
-  const rows = await tx.user.findMany({ where, orderBy: [{ name: 'asc' }, { email: 'asc' }], select: selectAdminUser(new Date()) });
+export async function loadAdminUsers(
+  tx: TDbTx,
+  actor: TActor,
+  where: Prisma.UserWhereInput = {},
+): Promise<TAdminUser[]> {
+  const rows = await tx.user.findMany({
+    where,
+    orderBy: [{ name: 'asc' }, { email: 'asc' }],
+    select: selectAdminUser(new Date()),
+  });
   return rows.map((u) => ({
     id: u.id,
     email: u.email,

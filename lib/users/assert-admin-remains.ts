@@ -9,7 +9,12 @@ export type TAdminLoss = 'disable' | 'remove-admin';
  * Lock-out protection, called before a change that takes ADMIN away from `target` (by disabling them or removing
  * the role): an admin cannot do it to themselves, and the last enabled admin cannot lose it at all.
  */
-export async function assertAdminRemains(tx: TDbTx, actor: TActor, target: TUserState, loss: TAdminLoss): Promise<void> {
+export async function assertAdminRemains(
+  tx: TDbTx,
+  actor: TActor,
+  target: TUserState,
+  loss: TAdminLoss,
+): Promise<void> {
   if (!actor.system && actor.userId === target.id) {
     throw new AppError(
       'CONFLICT',

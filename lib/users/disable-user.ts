@@ -24,7 +24,7 @@ export async function disableUser(actor: TActor, input: TUserRef, db?: TDb): Pro
       await tx.user.update({ where: { id: user.id }, data: { disabled: true }, select: { id: true } });
       const revoked = await tx.session.updateMany({
         // Expired sessions are already rejected; counting only live ones keeps the audited number honest.
-      where: { userId: user.id, revokedAt: null, expiresAt: { gt: new Date() } },
+        where: { userId: user.id, revokedAt: null, expiresAt: { gt: new Date() } },
         data: { revokedAt: new Date() },
       });
       await recordAuditEvent(tx, {

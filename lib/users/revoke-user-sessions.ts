@@ -15,7 +15,11 @@ export interface TRevokeUserSessionsResult {
 }
 
 /** Signs a person out everywhere: every open session is revoked and rejected at its next request. */
-export async function revokeUserSessions(actor: TActor, input: TUserRef, db?: TDb): Promise<TRevokeUserSessionsResult> {
+export async function revokeUserSessions(
+  actor: TActor,
+  input: TUserRef,
+  db?: TDb,
+): Promise<TRevokeUserSessionsResult> {
   assertCan(actor, 'admin:manage');
   const data = parseOrThrow(ZUserRef, input, 'user');
   const client = await resolveDb(db);

@@ -19,7 +19,11 @@ export type TUpdateUserGlobalRoles = z.input<typeof ZUpdateUserGlobalRoles>;
  * Sets a person's global roles. For people who sign in with OIDC this lasts until their next sign-in, when the
  * IdP's groups replace the roles again; the change still takes effect at their next request.
  */
-export async function updateUserGlobalRoles(actor: TActor, input: TUpdateUserGlobalRoles, db?: TDb): Promise<TAdminUser> {
+export async function updateUserGlobalRoles(
+  actor: TActor,
+  input: TUpdateUserGlobalRoles,
+  db?: TDb,
+): Promise<TAdminUser> {
   assertCan(actor, 'admin:manage');
   const data = parseOrThrow(ZUpdateUserGlobalRoles, input, 'roles');
   const client = await resolveDb(db);
@@ -27,8 +31,13 @@ export async function updateUserGlobalRoles(actor: TActor, input: TUpdateUserGlo
     const user = await getUserOrThrow(tx, data.userId);
     const before = [...user.globalRoles].sort();
     if (before.join(',') !== data.roles.join(',')) {
-      if (before.includes('ADMIN') && !data.roles.includes('ADMIN')) await assertAdminRemains(tx, actor, user, 'remove-admin');
-      await tx.user.update({ where: { id: user.id }, data: { globalRoles: data.roles }, select: { id: true } });
+      if (before.includes('ADMIN') && !data.roles.includes('ADMIN'))
+        await assertAdminRemains(tx, actor, user, 'remove-admin');
+      await tx.user.update({
+        where: { id: user.id },
+        data: { globalRoles: data.roles },
+        select: { id: true },
+      });
       await recordAuditEvent(tx, {
         actor: auditActorOf(actor),
         action: 'user.roles',

@@ -41,7 +41,9 @@ export function ManageUserPanel({ user, onDone }: { user: TAdminUser; onDone: ()
       { userId: user.id, roles: adminLocked && !roles.includes('ADMIN') ? [...roles, 'ADMIN'] : roles },
       {
         onSuccess: (u) =>
-          setMessage(`${u.name}'s global roles: ${u.globalRoles.length > 0 ? u.globalRoles.map((r) => r.toLowerCase()).join(', ') : 'none'}.`),
+          setMessage(
+            `${u.name}'s global roles: ${u.globalRoles.length > 0 ? u.globalRoles.map((r) => r.toLowerCase()).join(', ') : 'none'}.`,
+          ),
       },
     );
   };
@@ -80,8 +82,8 @@ export function ManageUserPanel({ user, onDone }: { user: TAdminUser; onDone: ()
         </fieldset>
         <p id="roles-note" className="muted">
           {user.managedByIdp ? <strong>{user.name} signs in with OIDC. </strong> : null}
-          With OIDC sign-in, the identity provider&apos;s groups replace these roles at the person&apos;s next sign-in; a
-          change made here lasts until then.
+          With OIDC sign-in, the identity provider&apos;s groups replace these roles at the person&apos;s next
+          sign-in; a change made here lasts until then.
           {adminLocked ? ' You cannot remove your own Admin role.' : null}
         </p>
         <div className="toolbar">
@@ -99,7 +101,8 @@ export function ManageUserPanel({ user, onDone }: { user: TAdminUser; onDone: ()
           </>
         ) : (
           <>
-            <span className="badge ok">active</span> {plural(user.activeSessions, 'active session', 'active sessions')}.
+            <span className="badge ok">active</span>{' '}
+            {plural(user.activeSessions, 'active session', 'active sessions')}.
           </>
         )}
       </p>
@@ -112,7 +115,10 @@ export function ManageUserPanel({ user, onDone }: { user: TAdminUser; onDone: ()
               disabled={busy}
               onClick={() => {
                 reset();
-                enable.mutate({ userId: user.id }, { onSuccess: (u) => setMessage(`${u.name} is enabled and can sign in again.`) });
+                enable.mutate(
+                  { userId: user.id },
+                  { onSuccess: (u) => setMessage(`${u.name} is enabled and can sign in again.`) },
+                );
               }}
             >
               Enable account
@@ -165,11 +171,19 @@ export function ManageUserPanel({ user, onDone }: { user: TAdminUser; onDone: ()
             const action = confirming;
             setConfirming(null);
             if (action === 'disable') {
-              disable.mutate({ userId: user.id }, { onSuccess: (u) => setMessage(`${u.name} is disabled and signed out everywhere.`) });
+              disable.mutate(
+                { userId: user.id },
+                { onSuccess: (u) => setMessage(`${u.name} is disabled and signed out everywhere.`) },
+              );
             } else {
               revoke.mutate(
                 { userId: user.id },
-                { onSuccess: (r) => setMessage(`${r.user.name} is signed out everywhere (${plural(r.revoked, 'session', 'sessions')} revoked).`) },
+                {
+                  onSuccess: (r) =>
+                    setMessage(
+                      `${r.user.name} is signed out everywhere (${plural(r.revoked, 'session', 'sessions')} revoked).`,
+                    ),
+                },
               );
             }
           }}
@@ -180,7 +194,13 @@ export function ManageUserPanel({ user, onDone }: { user: TAdminUser; onDone: ()
   );
 }
 
-function ConfirmStep(props: { prompt: string; confirmLabel: string; busy: boolean; onConfirm: () => void; onCancel: () => void }) {
+function ConfirmStep(props: {
+  prompt: string;
+  confirmLabel: string;
+  busy: boolean;
+  onConfirm: () => void;
+  onCancel: () => void;
+}) {
   const confirmRef = useRef<HTMLButtonElement>(null);
   // Moving focus to the step tells keyboard and screen-reader users that a decision is now asked of them.
   useEffect(() => confirmRef.current?.focus(), []);
@@ -190,7 +210,13 @@ function ConfirmStep(props: { prompt: string; confirmLabel: string; busy: boolea
         {props.prompt}
       </p>
       <div className="toolbar" style={{ marginBottom: 0 }}>
-        <button ref={confirmRef} className="btn danger" type="button" disabled={props.busy} onClick={props.onConfirm}>
+        <button
+          ref={confirmRef}
+          className="btn danger"
+          type="button"
+          disabled={props.busy}
+          onClick={props.onConfirm}
+        >
           {props.confirmLabel}
         </button>
         <button className="btn" type="button" onClick={props.onCancel}>

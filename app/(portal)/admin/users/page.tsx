@@ -16,8 +16,8 @@ export default async function AdminUsersPage() {
     <>
       <h1>People</h1>
       <p className="subtitle">
-        Everyone who can sign in to the portal: their global roles, teams and sessions. Disable an account or sign someone
-        out everywhere; changes take effect at their next request.
+        Everyone who can sign in to the portal: their global roles, teams and sessions. Disable an account or
+        sign someone out everywhere; changes take effect at their next request.
       </p>
       <AdminSubnav />
       <HydrationBoundary state={dehydrate(client)}>

@@ -53,7 +53,13 @@ export function UsersClient() {
                   {u.managedByIdp ? <span className="badge warn">managed by IdP</span> : null}
                 </td>
                 <td className="mono">{u.email}</td>
-                <td>{u.globalRoles.length > 0 ? u.globalRoles.map((r) => r.toLowerCase()).join(', ') : <span className="muted">none</span>}</td>
+                <td>
+                  {u.globalRoles.length > 0 ? (
+                    u.globalRoles.map((r) => r.toLowerCase()).join(', ')
+                  ) : (
+                    <span className="muted">none</span>
+                  )}
+                </td>
                 <td>
                   {u.teams.length > 0 ? (
                     u.teams.map((t) => `${t.slug} (${t.role.toLowerCase()})`).join(', ')
@@ -61,9 +67,19 @@ export function UsersClient() {
                     <span className="muted">none</span>
                   )}
                 </td>
-                <td>{u.disabled ? <span className="badge danger">disabled</span> : <span className="badge ok">active</span>}</td>
                 <td>
-                  {u.lastSignInAt ? <time dateTime={u.lastSignInAt}>{formatSignIn(u.lastSignInAt)}</time> : <span className="muted">never</span>}
+                  {u.disabled ? (
+                    <span className="badge danger">disabled</span>
+                  ) : (
+                    <span className="badge ok">active</span>
+                  )}
+                </td>
+                <td>
+                  {u.lastSignInAt ? (
+                    <time dateTime={u.lastSignInAt}>{formatSignIn(u.lastSignInAt)}</time>
+                  ) : (
+                    <span className="muted">never</span>
+                  )}
                 </td>
                 <td>{u.activeSessions}</td>
                 <td>
@@ -82,7 +98,9 @@ export function UsersClient() {
           </tbody>
         </table>
       </section>
-      {managedUser ? <ManageUserPanel key={managedUser.id} user={managedUser} onDone={() => setManaging(null)} /> : null}
+      {managedUser ? (
+        <ManageUserPanel key={managedUser.id} user={managedUser} onDone={() => setManaging(null)} />
+      ) : null}
       <CreateUserForm />
     </>
   );
@@ -111,8 +129,8 @@ function CreateUserForm() {
     <section aria-labelledby="create-user-h" className="card">
       <h2 id="create-user-h">Add a person</h2>
       <p className="muted">
-        For development sign-in. With OIDC, people are added at their first sign-in and their roles come from the
-        identity provider&apos;s groups.
+        For development sign-in. With OIDC, people are added at their first sign-in and their roles come from
+        the identity provider&apos;s groups.
       </p>
       <form className="stack" onSubmit={onSubmit} noValidate aria-labelledby="create-user-h">
         <Field label="E-mail" name="email" type="email" required error={errors.email} />
@@ -122,7 +140,8 @@ function CreateUserForm() {
           {GLOBAL_ROLES.map((r) => (
             <label key={r.value}>
               <span>
-                <input type="checkbox" name="roles" value={r.value} /> {r.label} <span className="muted">({r.hint})</span>
+                <input type="checkbox" name="roles" value={r.value} /> {r.label}{' '}
+                <span className="muted">({r.hint})</span>
               </span>
             </label>
           ))}

@@ -4,4 +4,6 @@ import { userIdParam } from '../../_lib/user-id-param';
 
 export const dynamic = 'force-dynamic';
 
-export const POST = withAuth(({ actor, params }) => enableUser(actor, { userId: userIdParam(params) }), { permission: 'admin:manage' });
+export const POST = withAuth(({ actor, params }) => enableUser(actor, { userId: userIdParam(params) }), {
+  permission: 'admin:manage',
+});

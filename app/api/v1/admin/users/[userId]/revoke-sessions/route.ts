@@ -4,4 +4,7 @@ import { userIdParam } from '../../_lib/user-id-param';
 
 export const dynamic = 'force-dynamic';
 
-export const POST = withAuth(({ actor, params }) => revokeUserSessions(actor, { userId: userIdParam(params) }), { permission: 'admin:manage' });
+export const POST = withAuth(
+  ({ actor, params }) => revokeUserSessions(actor, { userId: userIdParam(params) }),
+  { permission: 'admin:manage' },
+);

@@ -4,7 +4,11 @@ import { userIdParam } from '../../_lib/user-id-param';
 
 export const dynamic = 'force-dynamic';
 
-export const PATCH = withAuth(({ actor, params, body }) => updateUserGlobalRoles(actor, { userId: userIdParam(params), roles: body.roles }), {
-  permission: 'admin:manage',
-  body: ZUserGlobalRolesBody,
-});
+export const PATCH = withAuth(
+  ({ actor, params, body }) =>
+    updateUserGlobalRoles(actor, { userId: userIdParam(params), roles: body.roles }),
+  {
+    permission: 'admin:manage',
+    body: ZUserGlobalRolesBody,
+  },
+);
