@@ -7,7 +7,9 @@ const teamName = `ML Platform ${suffix}`;
 const account = '300000000001';
 const principal = `arn:aws:iam::${account}:role/ml/ml-${suffix}-invoker`;
 
-test('an admin creates a team, adds a person, an account and a principal, edits a model, and sees it audited', async ({ page }) => {
+test('an admin creates a team, adds a person, an account and a principal, edits a model, and sees it audited', async ({
+  page,
+}) => {
   await signInAs(page, PERSONAS.admin);
   await expect(page).toHaveURL(/\/admin$/);
   await expect(page.getByRole('heading', { level: 1, name: 'Administration' })).toBeVisible();
@@ -43,7 +45,9 @@ test('an admin creates a team, adds a person, an account and a principal, edits 
   await accounts.getByLabel('Account id').fill(account);
   await accounts.getByLabel('Environment').fill('prod');
   await accounts.getByRole('button', { name: 'Add account' }).click();
-  await expect(page.getByRole('region', { name: 'AWS accounts' }).getByRole('status')).toHaveText(`Account ${account} added.`);
+  await expect(page.getByRole('region', { name: 'AWS accounts' }).getByRole('status')).toHaveText(
+    `Account ${account} added.`,
+  );
 
   const principals = page.getByRole('form', { name: 'Add a principal' });
   await principals.getByLabel('Role ARN').fill('arn:aws:iam::999988887777:role/not-ours');
@@ -52,7 +56,9 @@ test('an admin creates a team, adds a person, an account and a principal, edits 
   await principals.getByLabel('Role ARN').fill(principal);
   await principals.getByRole('button', { name: 'Add principal' }).click();
   const principalSection = page.getByRole('region', { name: 'IAM principals' });
-  await expect(principalSection.getByRole('status')).toContainText(`${principal} added (account ${account}, path /ml/)`);
+  await expect(principalSection.getByRole('status')).toContainText(
+    `${principal} added (account ${account}, path /ml/)`,
+  );
   await expect(principalSection.getByRole('cell', { name: principal, exact: true })).toBeVisible();
   await expectAccessible(page);
 
@@ -66,7 +72,9 @@ test('an admin creates a team, adds a person, an account and a principal, edits 
   await edit.getByLabel('Tier').selectOption('RESTRICTED');
   await edit.getByRole('button', { name: 'Save model' }).click();
   await expect(edit.getByRole('status')).toHaveText('Claude 3 Haiku saved.');
-  await expect(page.getByRole('row', { name: /Claude 3 Haiku \(Anthropic\)/ }).getByText('restricted')).toBeVisible();
+  await expect(
+    page.getByRole('row', { name: /Claude 3 Haiku \(Anthropic\)/ }).getByText('restricted'),
+  ).toBeVisible();
   await expectAccessible(page);
 
   await page.getByRole('link', { name: 'Estate settings' }).click();
@@ -76,7 +84,10 @@ test('an admin creates a team, adds a person, an account and a principal, edits 
 
   // Every change is in the audit log, attributed to the admin.
   await page.goto('/audit?action=model.update');
-  const modelRow = page.getByRole('row').filter({ hasText: 'model:anthropic.claude-3-haiku-20240307-v1:0' }).first();
+  const modelRow = page
+    .getByRole('row')
+    .filter({ hasText: 'model:anthropic.claude-3-haiku-20240307-v1:0' })
+    .first();
   await expect(modelRow).toContainText(PERSONAS.admin.email);
   await expect(modelRow).toContainText('RESTRICTED');
   await page.goto(`/audit?team=${slug}`);
@@ -92,7 +103,9 @@ test('an admin creates a team, adds a person, an account and a principal, edits 
   await expect(edit.getByRole('status')).toHaveText('Claude 3 Haiku saved.');
 });
 
-test('an admin adds a VPC, edits its security groups, and moves a principal to another team from a date', async ({ page }) => {
+test('an admin adds a VPC, edits its security groups, and moves a principal to another team from a date', async ({
+  page,
+}) => {
   await signInAs(page, PERSONAS.admin);
   // Two teams of this test's own, set up through the JSON API, so the demo teams other flows rely on stay as seeded.
   const from = `vpc-move-a-${suffix}`;
@@ -120,7 +133,9 @@ test('an admin adds a VPC, edits its security groups, and moves a principal to a
   await vpcForm.getByRole('button', { name: 'Add VPC' }).click();
   const vpcs = page.getByRole('region', { name: 'VPCs' });
   await expect(vpcs.getByRole('status')).toHaveText('vpc-0123abcd added.');
-  await vpcs.getByRole('textbox', { name: 'Security groups of vpc-0123abcd' }).fill('sg-0123abcd, sg-0123abce');
+  await vpcs
+    .getByRole('textbox', { name: 'Security groups of vpc-0123abcd' })
+    .fill('sg-0123abcd, sg-0123abce');
   await vpcs.getByRole('button', { name: 'Save security groups of vpc-0123abcd' }).click();
   await expect(vpcs.getByRole('status')).toHaveText('Security groups of vpc-0123abcd saved.');
 
@@ -135,7 +150,9 @@ test('an admin adds a VPC, edits its security groups, and moves a principal to a
   await expectAccessible(page);
 
   await page.goto(`/admin/teams/${to}`);
-  await expect(page.getByRole('region', { name: 'IAM principals' }).getByRole('cell', { name: arn, exact: true })).toBeVisible();
+  await expect(
+    page.getByRole('region', { name: 'IAM principals' }).getByRole('cell', { name: arn, exact: true }),
+  ).toBeVisible();
   await page.goto(`/audit?team=${to}`);
   await expect(page.getByRole('row').filter({ hasText: 'team.principal.move' }).first()).toContainText(from);
 });

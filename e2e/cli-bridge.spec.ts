@@ -12,7 +12,13 @@ import { freePort } from './ports';
 const root = path.resolve(import.meta.dirname, '..');
 
 function cliEnv(dataDir: string): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'production', PORTAL_DATA_DIR: dataDir, LOG_LEVEL: 'error' };
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    NODE_ENV: 'production',
+    PORTAL_DATA_DIR: dataDir,
+    LOG_LEVEL: 'error',
+  };
   return env; // no DATABASE_URL: the embedded database
 }
 
@@ -26,7 +32,9 @@ function cli(dataDir: string, args: string[]) {
   return { code: res.status, stdout: res.stdout, stderr: res.stderr };
 }
 
-test('the CLI works through a running portal on the embedded database, and on its own when the portal is stopped', async ({ request }) => {
+test('the CLI works through a running portal on the embedded database, and on its own when the portal is stopped', async ({
+  request,
+}) => {
   test.setTimeout(240_000);
   const dataDir = mkdtempSync(path.join(tmpdir(), 'bap-cli-'));
   const [port, sandboxPort] = [await freePort(), await freePort()];
@@ -34,12 +42,23 @@ test('the CLI works through a running portal on the embedded database, and on it
     cwd: root,
     // Own process group: npx starts next-server as a child, and the whole group must go when the test ends.
     detached: true,
-    env: { ...cliEnv(dataDir), PORTAL_DEMO: '1', PORTAL_SANDBOX: '1', PORTAL_SANDBOX_PORT: String(sandboxPort), PORT: String(port), NEXTAUTH_URL: `http://127.0.0.1:${port}` },
+    env: {
+      ...cliEnv(dataDir),
+      PORTAL_DEMO: '1',
+      PORTAL_SANDBOX: '1',
+      PORTAL_SANDBOX_PORT: String(sandboxPort),
+      PORT: String(port),
+      NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+    },
   });
   const exited = new Promise((resolve) => portal.on('exit', resolve));
   try {
     await expect
-      .poll(async () => (await request.get(`http://127.0.0.1:${port}/api/health`).catch(() => null))?.status() ?? 0, { timeout: 120_000 })
+      .poll(
+        async () =>
+          (await request.get(`http://127.0.0.1:${port}/api/health`).catch(() => null))?.status() ?? 0,
+        { timeout: 120_000 },
+      )
       .toBe(200);
 
     const teamsFile = path.join(dataDir, 'teams.json');

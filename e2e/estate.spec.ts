@@ -33,7 +33,9 @@ test('an admin sees the estate too, and a finance analyst does not', async ({ pa
   expect((await page.request.get('/api/v1/estate')).status()).toBe(403);
 });
 
-test('what-if: a team with no grants is denied by the live policy and by the proposed one', async ({ page }) => {
+test('what-if: a team with no grants is denied by the live policy and by the proposed one', async ({
+  page,
+}) => {
   await signInAs(page, PERSONAS.approver);
   await page.goto('/what-if');
   await page.getByLabel('Team or principal').selectOption('team:payments');

@@ -9,7 +9,11 @@ export const IDP_PORT = 4700;
 export const IDP_ISSUER = `http://127.0.0.1:${IDP_PORT}`;
 
 export const IDP_USERS: Record<string, { email: string; name: string; groups: string[] }> = {
-  'nora.approver': { email: 'nora.approver@example.com', name: 'Nora Idp', groups: ['genai-approvers', 'staff'] },
+  'nora.approver': {
+    email: 'nora.approver@example.com',
+    name: 'Nora Idp',
+    groups: ['genai-approvers', 'staff'],
+  },
   'fin.analyst': { email: 'fin.analyst@example.com', name: 'Finn Idp', groups: ['finops'] },
 };
 

@@ -23,7 +23,9 @@ async function signInThroughIdp(page: Page, login: string) {
   if (await page.url().includes('/interaction/')) await consent.click();
 }
 
-test('an approver signs in through the OIDC provider and gets the role mapped from the groups claim', async ({ page }) => {
+test('an approver signs in through the OIDC provider and gets the role mapped from the groups claim', async ({
+  page,
+}) => {
   await signInThroughIdp(page, 'nora.approver');
   await expect(page).toHaveURL(/\/approvals$/);
   await expect(page.getByRole('heading', { name: 'Approval queue' })).toBeVisible();
@@ -32,7 +34,9 @@ test('an approver signs in through the OIDC provider and gets the role mapped fr
   await expectAccessible(page);
 });
 
-test('a finance user from the IdP lands on chargeback and cannot open the approval queue', async ({ page }) => {
+test('a finance user from the IdP lands on chargeback and cannot open the approval queue', async ({
+  page,
+}) => {
   await signInThroughIdp(page, 'fin.analyst');
   await expect(page).toHaveURL(/\/chargeback$/);
   await expect(page.getByTestId('chargeback-empty')).toBeVisible();

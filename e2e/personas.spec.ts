@@ -59,7 +59,9 @@ test('an approver sees the empty queue and the navigation for their role', async
   await expectAccessible(page);
 });
 
-test('finance sees the chargeback page with its explanatory empty state and the price book', async ({ page }) => {
+test('finance sees the chargeback page with its explanatory empty state and the price book', async ({
+  page,
+}) => {
   await signInAs(page, PERSONAS.finance);
   await expect(page).toHaveURL(/\/chargeback$/);
   await expect(page.getByTestId('chargeback-empty')).toContainText('No usage has been ingested yet');

@@ -13,11 +13,21 @@ const root = path.resolve(import.meta.dirname, '..');
 
 function baseEnv(dataDir: string): NodeJS.ProcessEnv {
   // Only what a shell needs: none of the portal's variables leak in from the test runner.
-  return { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'production', PORTAL_DATA_DIR: dataDir, LOG_LEVEL: 'error' };
+  return {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    NODE_ENV: 'production',
+    PORTAL_DATA_DIR: dataDir,
+    LOG_LEVEL: 'error',
+  };
 }
 
 function startPortal(env: NodeJS.ProcessEnv, port: number) {
-  const child = spawn('npx', ['next', 'start', '-p', String(port), '-H', '127.0.0.1'], { cwd: root, env, detached: true });
+  const child = spawn('npx', ['next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
+    cwd: root,
+    env,
+    detached: true,
+  });
   let output = '';
   child.stdout.on('data', (d) => (output += String(d)));
   child.stderr.on('data', (d) => (output += String(d)));
@@ -29,11 +39,22 @@ test('npm start without OIDC and AWS configuration refuses to start and names th
   const dataDir = mkdtempSync(path.join(tmpdir(), 'bap-start-'));
   try {
     const portal = startPortal(baseEnv(dataDir), await freePort());
-    const code = await Promise.race([portal.exited, new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 45_000))]);
+    const code = await Promise.race([
+      portal.exited,
+      new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 45_000)),
+    ]);
     if (code === 'timeout') process.kill(-portal.child.pid!, 'SIGKILL');
     expect(code).not.toBe('timeout');
     expect(code).not.toBe(0);
-    for (const name of ['NEXTAUTH_SECRET', 'NEXTAUTH_URL', 'OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'PORTAL_NETWORK_ROLE_ARN', 'PORTAL_GENAI_ROLE_ARN']) {
+    for (const name of [
+      'NEXTAUTH_SECRET',
+      'NEXTAUTH_URL',
+      'OIDC_ISSUER',
+      'OIDC_CLIENT_ID',
+      'OIDC_CLIENT_SECRET',
+      'PORTAL_NETWORK_ROLE_ARN',
+      'PORTAL_GENAI_ROLE_ARN',
+    ]) {
       expect(portal.output()).toContain(name);
     }
   } finally {
@@ -56,7 +77,11 @@ test('outside demo mode, development sign-in is off unless explicitly enabled', 
   const portal = startPortal(env, port);
   try {
     await expect
-      .poll(async () => (await request.get(`http://127.0.0.1:${port}/api/health`).catch(() => null))?.status() ?? 0, { timeout: 45_000 })
+      .poll(
+        async () =>
+          (await request.get(`http://127.0.0.1:${port}/api/health`).catch(() => null))?.status() ?? 0,
+        { timeout: 45_000 },
+      )
       .toBe(200);
     const providers = await (await request.get(`http://127.0.0.1:${port}/api/auth/providers`)).json();
     expect(Object.keys(providers)).toEqual(['oidc']);

@@ -9,7 +9,9 @@ const bool = z
   .optional()
   .transform((v) => v === '1' || v === 'true' || v === 'yes');
 
-const roleArn = z.string().regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@\/-]+$/, 'must be an IAM role ARN');
+const roleArn = z
+  .string()
+  .regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@\/-]+$/, 'must be an IAM role ARN');
 
 export const ZEnv = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -38,7 +40,10 @@ export const ZEnv = z.object({
   OIDC_ROLE_MAP: z.string().default('{}'),
 
   // AWS
-  AWS_REGION: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/).default('us-east-1'),
+  AWS_REGION: z
+    .string()
+    .regex(/^[a-z]{2}(-[a-z]+)+-\d$/)
+    .default('us-east-1'),
   /** Endpoint override for every AWS client (the sandbox in demo mode). */
   PORTAL_AWS_ENDPOINT: z.string().url().optional(),
   PORTAL_AWS_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(3),
@@ -49,13 +54,19 @@ export const ZEnv = z.object({
   /** Role in the generative-AI account (owns the Lattice service and its auth policy). */
   PORTAL_GENAI_ROLE_ARN: roleArn.optional(),
   /** Name of the role the portal assumes in each workload account to associate VPCs. */
-  PORTAL_WORKLOAD_ROLE_NAME: z.string().regex(/^[\w+=,.@-]{1,64}$/).default('BedrockAccessPortalWorkload'),
+  PORTAL_WORKLOAD_ROLE_NAME: z
+    .string()
+    .regex(/^[\w+=,.@-]{1,64}$/)
+    .default('BedrockAccessPortalWorkload'),
   /** Explicit base credentials (optional; otherwise the SDK's default chain, or the sandbox keys in sandbox mode). */
   PORTAL_AWS_ACCESS_KEY_ID: z.string().min(16).optional(),
   PORTAL_AWS_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   PORTAL_AWS_SESSION_TOKEN: z.string().min(1).optional(),
   /** RoleSessionName used when the portal assumes its roles (shows up in CloudTrail and access logs). */
-  PORTAL_AWS_SESSION_NAME: z.string().regex(/^[\w+=,.@-]{2,64}$/).default('bedrock-access-portal'),
+  PORTAL_AWS_SESSION_NAME: z
+    .string()
+    .regex(/^[\w+=,.@-]{2,64}$/)
+    .default('bedrock-access-portal'),
 
   // Sandbox AWS (wire-level emulator)
   PORTAL_SANDBOX: bool,

@@ -24,9 +24,17 @@ const env = {
   OIDC_CLIENT_SECRET: 'e2e-client-secret-not-a-real-secret',
   OIDC_DISPLAY_NAME: 'Example SSO',
   OIDC_SCOPE: 'openid email profile groups',
-  OIDC_ROLE_MAP: JSON.stringify({ 'genai-approvers': 'approver', finops: 'finance', 'portal-admins': 'admin' }),
+  OIDC_ROLE_MAP: JSON.stringify({
+    'genai-approvers': 'approver',
+    finops: 'finance',
+    'portal-admins': 'admin',
+  }),
   LOG_LEVEL: 'warn',
 };
-const child = spawn('npx', ['next', 'start', '-p', port, '-H', '127.0.0.1'], { cwd: root, stdio: 'inherit', env });
+const child = spawn('npx', ['next', 'start', '-p', port, '-H', '127.0.0.1'], {
+  cwd: root,
+  stdio: 'inherit',
+  env,
+});
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
 child.on('exit', (code) => process.exit(code ?? 0));

@@ -5,7 +5,16 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
-const SOURCES = ['app', 'components', 'lib', 'public', 'next.config.js', 'package-lock.json', 'tsconfig.json', 'prisma/schema.prisma'];
+const SOURCES = [
+  'app',
+  'components',
+  'lib',
+  'public',
+  'next.config.js',
+  'package-lock.json',
+  'tsconfig.json',
+  'prisma/schema.prisma',
+];
 
 function newestMtime(p) {
   if (!existsSync(p)) return 0;
@@ -24,7 +33,11 @@ export function ensureBuild() {
   const built = existsSync(buildId) ? statSync(buildId).mtimeMs : 0;
   const newest = Math.max(...SOURCES.map((s) => newestMtime(path.join(root, s))));
   if (built > newest) return;
-  console.log(built ? 'Sources changed since the last build: rebuilding…' : 'First start: building the portal (about a minute)…');
+  console.log(
+    built
+      ? 'Sources changed since the last build: rebuilding…'
+      : 'First start: building the portal (about a minute)…',
+  );
   const res = spawnSync('npx', ['next', 'build'], { cwd: root, stdio: 'inherit', env: process.env });
   if (res.status !== 0) process.exit(res.status ?? 1);
 }

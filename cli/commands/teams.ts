@@ -12,18 +12,29 @@ function parseImportArgs(argv: string[]) {
   try {
     parsed = parseArgs({
       args: argv,
-      options: { prune: { type: 'boolean' }, effective: { type: 'string' }, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' } },
+      options: {
+        prune: { type: 'boolean' },
+        effective: { type: 'string' },
+        'dry-run': { type: 'boolean' },
+        json: { type: 'boolean' },
+      },
       allowPositionals: true,
     });
   } catch (error) {
     throw new AppError('BAD_REQUEST', error instanceof Error ? error.message : String(error));
   }
   const [file, ...extra] = parsed.positionals;
-  if (!file || extra.length > 0) throw new AppError('BAD_REQUEST', 'Give exactly one file: teams import FILE [--prune] [--effective ISO] [--dry-run]');
+  if (!file || extra.length > 0)
+    throw new AppError(
+      'BAD_REQUEST',
+      'Give exactly one file: teams import FILE [--prune] [--effective ISO] [--dry-run]',
+    );
   let effectiveAt: Date | undefined;
   if (parsed.values.effective !== undefined) {
     // A bare date means midnight UTC: what people mean by "moved on the 1st" in a chargeback month.
-    const raw = /^\d{4}-\d{2}-\d{2}$/.test(parsed.values.effective) ? `${parsed.values.effective}T00:00:00Z` : parsed.values.effective;
+    const raw = /^\d{4}-\d{2}-\d{2}$/.test(parsed.values.effective)
+      ? `${parsed.values.effective}T00:00:00Z`
+      : parsed.values.effective;
     const check = ZEffectiveAt.safeParse(raw);
     if (!check.success) {
       throw new AppError('VALIDATION', 'Invalid --effective', {
@@ -32,7 +43,13 @@ function parseImportArgs(argv: string[]) {
     }
     effectiveAt = new Date(check.data);
   }
-  return { file, prune: parsed.values.prune ?? false, dryRun: parsed.values['dry-run'] ?? false, json: parsed.values.json ?? false, effectiveAt };
+  return {
+    file,
+    prune: parsed.values.prune ?? false,
+    dryRun: parsed.values['dry-run'] ?? false,
+    json: parsed.values.json ?? false,
+    effectiveAt,
+  };
 }
 
 function printImport(io: TCliIo, r: TImportTeamsResult): void {
@@ -44,7 +61,9 @@ function printImport(io: TCliIo, r: TImportTeamsResult): void {
     for (const k of r.kept) io.stdout(`  - ${k}`);
   }
   const { created, updated, moved, pruned } = r.counts;
-  io.stdout(`${r.dryRun ? 'Would change' : 'Changed'}: ${created} created, ${updated} updated, ${moved} moved, ${pruned} pruned.`);
+  io.stdout(
+    `${r.dryRun ? 'Would change' : 'Changed'}: ${created} created, ${updated} updated, ${moved} moved, ${pruned} pruned.`,
+  );
 }
 
 export const teamsCommands: TCliCommand[] = [
@@ -63,9 +82,17 @@ export const teamsCommands: TCliCommand[] = [
           try {
             content = JSON.parse(text);
           } catch (error) {
-            throw new AppError('VALIDATION', `${args.file} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
+            throw new AppError(
+              'VALIDATION',
+              `${args.file} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`,
+            );
           }
-          const result = await importTeams(systemActor('cli'), content, { prune: args.prune, dryRun: args.dryRun, effectiveAt: args.effectiveAt }, db);
+          const result = await importTeams(
+            systemActor('cli'),
+            content,
+            { prune: args.prune, dryRun: args.dryRun, effectiveAt: args.effectiveAt },
+            db,
+          );
           if (args.json) io.stdout(JSON.stringify(result, null, 2));
           else printImport(io, result);
           return 0;

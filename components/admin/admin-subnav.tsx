@@ -16,9 +16,17 @@ export function AdminSubnav() {
   return (
     <nav aria-label="Administration" className="toolbar">
       {ITEMS.map((item) => {
-        const active = item.href === '/admin' ? pathname === '/admin' || pathname.startsWith('/admin/teams') : pathname.startsWith(item.href);
+        const active =
+          item.href === '/admin'
+            ? pathname === '/admin' || pathname.startsWith('/admin/teams')
+            : pathname.startsWith(item.href);
         return (
-          <Link key={item.href} href={item.href} className={`btn${active ? ' primary' : ''}`} aria-current={active ? 'page' : undefined}>
+          <Link
+            key={item.href}
+            href={item.href}
+            className={`btn${active ? ' primary' : ''}`}
+            aria-current={active ? 'page' : undefined}
+          >
             {item.label}
           </Link>
         );

@@ -20,11 +20,18 @@ interface TFieldProps extends InputHTMLAttributes<HTMLInputElement> {
 /** A labelled input with its hint and its error, wired for screen readers. */
 export function Field({ label, name, error, hint, ...input }: TFieldProps) {
   const id = useId();
-  const described = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  const described =
+    [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
     <label htmlFor={id}>
       {label}
-      <input id={id} name={name} aria-invalid={error ? true : undefined} aria-describedby={described} {...input} />
+      <input
+        id={id}
+        name={name}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={described}
+        {...input}
+      />
       {hint ? (
         <span id={`${id}-hint`} className="muted" style={{ fontWeight: 400 }}>
           {hint}
@@ -51,7 +58,13 @@ export function SelectField({ label, name, error, options, ...select }: TSelectF
   return (
     <label htmlFor={id}>
       {label}
-      <select id={id} name={name} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} {...select}>
+      <select
+        id={id}
+        name={name}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        {...select}
+      >
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
@@ -68,13 +81,21 @@ export function SelectField({ label, name, error, options, ...select }: TSelectF
 }
 
 /** The outcome of a form: the error summary (fields show their own messages) or the success message. */
-export function FormFeedback({ error, success }: { error: ApiError | null | undefined; success: string | null }) {
+export function FormFeedback({
+  error,
+  success,
+}: {
+  error: ApiError | null | undefined;
+  success: string | null;
+}) {
   if (error) {
     // Field problems are shown at their fields; repeating them here would make screen readers read them twice.
     const fieldCount = error.issues.length;
     return (
       <p className="error-box" role="alert">
-        {fieldCount > 0 ? `Not saved: ${fieldCount === 1 ? 'one field needs' : `${fieldCount} fields need`} correcting.` : error.message}
+        {fieldCount > 0
+          ? `Not saved: ${fieldCount === 1 ? 'one field needs' : `${fieldCount} fields need`} correcting.`
+          : error.message}
       </p>
     );
   }

@@ -21,7 +21,9 @@ export function useAdminMutation<TVars, TResult>(spec: TAdminMutationSpec<TVars>
         body: JSON.stringify(spec.body ? spec.body(vars) : vars),
       }),
     onSuccess: async (_data, vars) => {
-      await Promise.all(spec.invalidates(vars).map((queryKey) => queryClient.invalidateQueries({ queryKey })));
+      await Promise.all(
+        spec.invalidates(vars).map((queryKey) => queryClient.invalidateQueries({ queryKey })),
+      );
     },
   });
 }

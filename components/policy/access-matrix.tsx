@@ -17,7 +17,9 @@ export function AccessMatrix({
         {allowedCount} of {rows.length * models.length} principal × model combinations are allowed right now.
       </p>
       <table className="matrix" data-testid="access-matrix">
-        <caption className="sr-only">Which principal may invoke which model under the live auth policies</caption>
+        <caption className="sr-only">
+          Which principal may invoke which model under the live auth policies
+        </caption>
         <thead>
           <tr>
             <th scope="col">Team</th>

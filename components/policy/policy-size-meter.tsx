@@ -10,8 +10,8 @@ export function PolicySizeMeter({ bytes, label = 'Auth policy size' }: { bytes: 
       <div className="toolbar" style={{ justifyContent: 'space-between', marginBottom: '0.35rem' }}>
         <span>{label}</span>
         <span>
-          <strong>{bytes.toLocaleString('en')}</strong> of {AUTH_POLICY_MAX_BYTES.toLocaleString('en')} bytes ({pct}%) ·{' '}
-          {(AUTH_POLICY_MAX_BYTES - bytes).toLocaleString('en')} bytes headroom
+          <strong>{bytes.toLocaleString('en')}</strong> of {AUTH_POLICY_MAX_BYTES.toLocaleString('en')} bytes
+          ({pct}%) · {(AUTH_POLICY_MAX_BYTES - bytes).toLocaleString('en')} bytes headroom
           {tone === 'warn' ? <span className="badge warn"> near the limit</span> : null}
           {tone === 'danger' ? <span className="badge danger"> over the limit</span> : null}
         </span>

@@ -13,7 +13,11 @@ export class ApiError extends Error {
 export async function fetchJson<T>(url: string, init?: RequestInit): Promise<T> {
   const res = await fetch(url, {
     ...init,
-    headers: { accept: 'application/json', ...(init?.body ? { 'content-type': 'application/json' } : {}), ...init?.headers },
+    headers: {
+      accept: 'application/json',
+      ...(init?.body ? { 'content-type': 'application/json' } : {}),
+      ...init?.headers,
+    },
   });
   if (!res.ok) {
     let problem: { detail?: string; code?: string; issues?: { path: string; message: string }[] } = {};
@@ -22,7 +26,12 @@ export async function fetchJson<T>(url: string, init?: RequestInit): Promise<T> 
     } catch {
       // not JSON
     }
-    throw new ApiError(problem.detail ?? `Request failed (${res.status})`, res.status, problem.code, problem.issues ?? []);
+    throw new ApiError(
+      problem.detail ?? `Request failed (${res.status})`,
+      res.status,
+      problem.code,
+      problem.issues ?? [],
+    );
   }
   return (await res.json()) as T;
 }

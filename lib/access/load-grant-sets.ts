@@ -14,16 +14,26 @@ function toGrantSet(pairs: TPair[]): TGrant[] {
     entry.models.add(p.policyKey);
     byPrincipal.set(p.principal, entry);
   }
-  return [...byPrincipal.entries()].map(([principal, e]) => ({ principal, team: e.team, models: [...e.models].sort() }));
+  return [...byPrincipal.entries()].map(([principal, e]) => ({
+    principal,
+    team: e.team,
+    models: [...e.models].sort(),
+  }));
 }
 
 /** Active, unexpired grants at `now`, of enabled catalog models. */
 export async function loadActiveGrantSet(db: TDb, now = new Date()): Promise<TGrant[]> {
   const rows = await db.grant.findMany({
     where: { status: 'ACTIVE', validFrom: { lte: now }, expiresAt: { gt: now }, model: { enabled: true } },
-    select: { principal: { select: { arn: true } }, team: { select: { slug: true } }, model: { select: { policyKey: true } } },
+    select: {
+      principal: { select: { arn: true } },
+      team: { select: { slug: true } },
+      model: { select: { policyKey: true } },
+    },
   });
-  return toGrantSet(rows.map((r) => ({ principal: r.principal.arn, team: r.team.slug, policyKey: r.model.policyKey })));
+  return toGrantSet(
+    rows.map((r) => ({ principal: r.principal.arn, team: r.team.slug, policyKey: r.model.policyKey })),
+  );
 }
 
 /** What the pending requests would add if every one of them were approved. */
@@ -40,7 +50,8 @@ export async function loadPendingGrantSet(db: TDb): Promise<{ grants: TGrant[]; 
   for (const r of requests) {
     for (const p of r.principals) {
       for (const m of r.models) {
-        if (m.model.enabled) pairs.push({ principal: p.principal.arn, team: r.team.slug, policyKey: m.model.policyKey });
+        if (m.model.enabled)
+          pairs.push({ principal: p.principal.arn, team: r.team.slug, policyKey: m.model.policyKey });
       }
     }
   }
@@ -50,6 +61,8 @@ export async function loadPendingGrantSet(db: TDb): Promise<{ grants: TGrant[]; 
 /** Union of grant sets (a principal's models are merged). */
 export function mergeGrantSets(...sets: TGrant[][]): TGrant[] {
   return toGrantSet(
-    sets.flatMap((set) => set.flatMap((g) => g.models.map((m) => ({ principal: g.principal, team: g.team ?? '', policyKey: m })))),
+    sets.flatMap((set) =>
+      set.flatMap((g) => g.models.map((m) => ({ principal: g.principal, team: g.team ?? '', policyKey: m }))),
+    ),
   ).map((g) => (g.team ? g : { principal: g.principal, models: g.models }));
 }

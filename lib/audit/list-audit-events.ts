@@ -22,7 +22,10 @@ export interface TAuditEventView {
 }
 
 /** The audit log, newest first, filterable by action prefix and team, paged by time. */
-export async function listAuditEvents(actor: TActor, query: TAuditQuery): Promise<{ events: TAuditEventView[]; nextBefore: string | null }> {
+export async function listAuditEvents(
+  actor: TActor,
+  query: TAuditQuery,
+): Promise<{ events: TAuditEventView[]; nextBefore: string | null }> {
   assertCan(actor, 'audit:read');
   const q = ZAuditQuery.parse(query);
   const db = await getDb();

@@ -5,7 +5,11 @@ import type { TActor, TGlobalRole, TTeamRole } from './permissions';
  * Loads the acting user for a session id from the JWT. The session row must exist, be unexpired and unrevoked,
  * and the user enabled: signing out (or an admin disabling a user) takes effect at the next request.
  */
-export async function getActorForSession(sessionId: string, userId: string, client?: TDb): Promise<TActor | null> {
+export async function getActorForSession(
+  sessionId: string,
+  userId: string,
+  client?: TDb,
+): Promise<TActor | null> {
   const db = client ?? (await getDb());
   const session = await db.session.findUnique({
     where: { id: sessionId },
@@ -27,7 +31,8 @@ export async function getActorForSession(sessionId: string, userId: string, clie
       },
     },
   });
-  if (!session || session.userId !== userId || session.revokedAt || session.expiresAt < new Date()) return null;
+  if (!session || session.userId !== userId || session.revokedAt || session.expiresAt < new Date())
+    return null;
   const u = session.user;
   if (u.disabled) return null;
   return {

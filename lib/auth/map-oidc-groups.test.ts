@@ -5,7 +5,10 @@ describe('OIDC group mapping', () => {
   const map = parseOidcRoleMap('{"genai-approvers":"approver","finops":"finance","portal-admins":"admin"}');
 
   it('maps array and string claims to sorted unique roles', () => {
-    expect(rolesFromGroups(['finops', 'genai-approvers', 'finops', 'other'], map)).toEqual(['APPROVER', 'FINANCE']);
+    expect(rolesFromGroups(['finops', 'genai-approvers', 'finops', 'other'], map)).toEqual([
+      'APPROVER',
+      'FINANCE',
+    ]);
     expect(rolesFromGroups('portal-admins, finops', map)).toEqual(['ADMIN', 'FINANCE']);
   });
 

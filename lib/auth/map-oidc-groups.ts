@@ -19,7 +19,9 @@ export function parseOidcRoleMap(json: string): TOidcRoleMap {
   }
   const result = ZOidcRoleMap.safeParse(raw);
   if (!result.success) {
-    throw new Error(`OIDC_ROLE_MAP is invalid: ${result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    throw new Error(
+      `OIDC_ROLE_MAP is invalid: ${result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    );
   }
   return result.data;
 }

@@ -63,7 +63,12 @@ function providers(): NextAuthOptions['providers'] {
           if (!devSignInEnabled() || !credentials?.email) return null;
           try {
             const { userId, sessionId } = await signInUser({ email: credentials.email, provider: 'dev' });
-            return { id: userId, email: credentials.email.toLowerCase(), name: credentials.email, sid: sessionId };
+            return {
+              id: userId,
+              email: credentials.email.toLowerCase(),
+              name: credentials.email,
+              sid: sessionId,
+            };
           } catch (error) {
             if (isAppError(error) && error.expected) return null;
             throw error;
@@ -104,7 +109,11 @@ export function authOptions(): NextAuthOptions {
       },
     },
     logger: {
-      error: (code, metadata) => logger.error({ code, metadata: metadata instanceof Error ? metadata.message : undefined }, 'next-auth error'),
+      error: (code, metadata) =>
+        logger.error(
+          { code, metadata: metadata instanceof Error ? metadata.message : undefined },
+          'next-auth error',
+        ),
       warn: (code) => logger.warn({ code }, 'next-auth warning'),
       debug: () => undefined,
     },

@@ -2,8 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { assertCan, can, readableTeamIds, type TActor } from './permissions';
 
 const base = { userId: 'u', email: 'u@example.com', name: 'U' };
-const lead: TActor = { ...base, globalRoles: [], teams: [{ teamId: 't1', slug: 'a', name: 'A', role: 'LEAD' }] };
-const member: TActor = { ...base, globalRoles: [], teams: [{ teamId: 't1', slug: 'a', name: 'A', role: 'MEMBER' }] };
+const lead: TActor = {
+  ...base,
+  globalRoles: [],
+  teams: [{ teamId: 't1', slug: 'a', name: 'A', role: 'LEAD' }],
+};
+const member: TActor = {
+  ...base,
+  globalRoles: [],
+  teams: [{ teamId: 't1', slug: 'a', name: 'A', role: 'MEMBER' }],
+};
 const approver: TActor = { ...base, globalRoles: ['APPROVER'], teams: [] };
 const finance: TActor = { ...base, globalRoles: ['FINANCE'], teams: [] };
 const admin: TActor = { ...base, globalRoles: ['ADMIN'], teams: [] };

@@ -64,9 +64,13 @@ export function can(actor: TActor, permission: TPermission, scope?: { teamId: st
 
 export function assertCan(actor: TActor, permission: TPermission, scope?: { teamId: string }): void {
   if (!can(actor, permission, scope)) {
-    throw new AppError('FORBIDDEN', `You do not have permission to ${PERMISSIONS[permission].toLowerCase()}`, {
-      details: { permission, ...(scope ? { teamId: scope.teamId } : {}) },
-    });
+    throw new AppError(
+      'FORBIDDEN',
+      `You do not have permission to ${PERMISSIONS[permission].toLowerCase()}`,
+      {
+        details: { permission, ...(scope ? { teamId: scope.teamId } : {}) },
+      },
+    );
   }
 }
 
@@ -82,6 +86,12 @@ export function hasGlobalRole(actor: TActor, role: TGlobalRole): boolean {
 
 /** The CLI and background jobs act as this system actor; it holds admin rights and is audited as 'cli'/'system'. */
 export function systemActor(label: 'cli' | 'system'): TActor {
-  return { userId: `__${label}__`, email: label, name: label, globalRoles: ['ADMIN', 'APPROVER'], teams: [], system: label };
+  return {
+    userId: `__${label}__`,
+    email: label,
+    name: label,
+    globalRoles: ['ADMIN', 'APPROVER'],
+    teams: [],
+    system: label,
+  };
 }
-

@@ -7,7 +7,10 @@ import type { TGlobalRole } from './permissions';
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 
 const ZSignIn = z.object({
-  email: z.string().email().transform((e) => e.toLowerCase()),
+  email: z
+    .string()
+    .email()
+    .transform((e) => e.toLowerCase()),
   name: z.string().max(200).optional(),
   provider: z.enum(['dev', 'oidc']),
   /** OIDC only: roles derived from the groups claim. They replace the stored global roles at every sign-in. */
@@ -18,11 +21,16 @@ const ZSignIn = z.object({
  * Records a sign-in: dev sign-in only accepts existing (seeded) users; OIDC creates or updates the user and takes
  * its global roles from the IdP. Returns the new session id the JWT will carry.
  */
-export async function signInUser(input: z.input<typeof ZSignIn>): Promise<{ userId: string; sessionId: string }> {
+export async function signInUser(
+  input: z.input<typeof ZSignIn>,
+): Promise<{ userId: string; sessionId: string }> {
   const data = ZSignIn.parse(input);
   const db = await getDb();
   return db.$transaction(async (tx) => {
-    let user = await tx.user.findUnique({ where: { email: data.email }, select: { id: true, disabled: true } });
+    let user = await tx.user.findUnique({
+      where: { email: data.email },
+      select: { id: true, disabled: true },
+    });
     if (data.provider === 'dev') {
       if (!user) throw new AppError('UNAUTHENTICATED', 'No such persona');
     } else {
@@ -35,7 +43,11 @@ export async function signInUser(input: z.input<typeof ZSignIn>): Promise<{ user
       });
     }
     if (user.disabled) throw new AppError('FORBIDDEN', 'This account is disabled');
-    await tx.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() }, select: { id: true } });
+    await tx.user.update({
+      where: { id: user.id },
+      data: { lastSignInAt: new Date() },
+      select: { id: true },
+    });
     const session = await tx.session.create({
       data: {
         userId: user.id,
@@ -64,7 +76,11 @@ export async function signOutSession(sessionId: string): Promise<void> {
       select: { revokedAt: true, user: { select: { id: true, email: true } } },
     });
     if (!session || session.revokedAt) return;
-    await tx.session.update({ where: { id: sessionId }, data: { revokedAt: new Date() }, select: { id: true } });
+    await tx.session.update({
+      where: { id: sessionId },
+      data: { revokedAt: new Date() },
+      select: { id: true },
+    });
     await recordAuditEvent(tx, {
       actor: { userId: session.user.id, label: session.user.email },
       action: 'auth.sign-out',

@@ -53,7 +53,11 @@ export async function startPortal(): Promise<void> {
     }
   }
 
-  say(e.DATABASE_URL ? 'opening PostgreSQL…' : `opening the embedded database in ${path.resolve(e.PORTAL_DATA_DIR, 'pglite')} (first start: ~10 s)…`);
+  say(
+    e.DATABASE_URL
+      ? 'opening PostgreSQL…'
+      : `opening the embedded database in ${path.resolve(e.PORTAL_DATA_DIR, 'pglite')} (first start: ~10 s)…`,
+  );
   const { getDb, closeDb } = await import('@/lib/db');
   const db = await getDb();
   say('database ready and migrated');
@@ -76,7 +80,9 @@ export async function startPortal(): Promise<void> {
       const estate = await bootstrapDemoEstate();
       await recordEstate(db, null, estate);
       logger.info({ serviceArn: estate.serviceArn }, 'demo estate bootstrapped in the sandbox');
-      say(`estate ready: service network ${estate.serviceNetworkName}, service ${estate.serviceName}, RAM share ${estate.resourceShareName}`);
+      say(
+        `estate ready: service network ${estate.serviceNetworkName}, service ${estate.serviceName}, RAM share ${estate.resourceShareName}`,
+      );
     }
   }
 

@@ -6,7 +6,13 @@ import { AppError } from '@/lib/errors/app-error';
 import { parseOrThrow } from '@/lib/errors/from-zod';
 import { auditActorOf } from '@/lib/audit/audit-actor';
 import { resolveDb } from '@/lib/teams/resolve-db';
-import { MODEL_VIEW_SELECT, toModelView, ZModelKey, ZModelTier, type TCatalogModelView } from './catalog-schemas';
+import {
+  MODEL_VIEW_SELECT,
+  toModelView,
+  ZModelKey,
+  ZModelTier,
+  type TCatalogModelView,
+} from './catalog-schemas';
 
 export const ZCreateModel = z.object({
   /** Bedrock model id or inference-profile id. */
@@ -34,9 +40,13 @@ export async function createModel(actor: TActor, input: TCreateModel, db?: TDb):
     });
     if (clash) {
       const field = clash.modelId === data.modelId ? 'modelId' : 'policyKey';
-      throw new AppError('CONFLICT', `The catalog already has a model with this ${field === 'modelId' ? 'model id' : 'policy key'}`, {
-        issues: [{ path: field, message: `is already used by ${clash.modelId}` }],
-      });
+      throw new AppError(
+        'CONFLICT',
+        `The catalog already has a model with this ${field === 'modelId' ? 'model id' : 'policy key'}`,
+        {
+          issues: [{ path: field, message: `is already used by ${clash.modelId}` }],
+        },
+      );
     }
     const model = await tx.model.create({
       data: {

@@ -7,6 +7,9 @@ import { MODEL_VIEW_SELECT, toModelView, type TCatalogModelView } from './catalo
 export async function listCatalogModels(actor: TActor, db?: TDb): Promise<TCatalogModelView[]> {
   assertCan(actor, 'admin:manage');
   const client = await resolveDb(db);
-  const models = await client.model.findMany({ orderBy: [{ provider: 'asc' }, { name: 'asc' }], select: MODEL_VIEW_SELECT });
+  const models = await client.model.findMany({
+    orderBy: [{ provider: 'asc' }, { name: 'asc' }],
+    select: MODEL_VIEW_SELECT,
+  });
   return models.map(toModelView);
 }

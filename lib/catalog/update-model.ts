@@ -6,7 +6,13 @@ import { AppError } from '@/lib/errors/app-error';
 import { parseOrThrow } from '@/lib/errors/from-zod';
 import { auditActorOf } from '@/lib/audit/audit-actor';
 import { resolveDb } from '@/lib/teams/resolve-db';
-import { MODEL_VIEW_SELECT, toModelView, ZModelKey, ZModelTier, type TCatalogModelView } from './catalog-schemas';
+import {
+  MODEL_VIEW_SELECT,
+  toModelView,
+  ZModelKey,
+  ZModelTier,
+  type TCatalogModelView,
+} from './catalog-schemas';
 
 export const ZUpdateModel = z.object({
   name: z.string().trim().min(1, 'is required').max(120).optional(),
@@ -25,7 +31,12 @@ const FIELDS = ['name', 'description', 'policyKey', 'tier', 'requiresTwoApproval
  * contains; existing grants keep their model and pick the new key up at the next policy apply. The number of
  * approvals a pending request needs was fixed at submission and does not change here.
  */
-export async function updateModel(actor: TActor, modelId: string, input: TUpdateModel, db?: TDb): Promise<TCatalogModelView> {
+export async function updateModel(
+  actor: TActor,
+  modelId: string,
+  input: TUpdateModel,
+  db?: TDb,
+): Promise<TCatalogModelView> {
   assertCan(actor, 'admin:manage');
   const data = parseOrThrow(ZUpdateModel, input, 'model');
   const client = await resolveDb(db);
@@ -33,7 +44,10 @@ export async function updateModel(actor: TActor, modelId: string, input: TUpdate
     const before = await tx.model.findUnique({ where: { modelId }, select: MODEL_VIEW_SELECT });
     if (!before) throw new AppError('NOT_FOUND', `Model ${modelId} is not in the catalog`);
     if (data.policyKey !== undefined && data.policyKey !== before.policyKey) {
-      const clash = await tx.model.findUnique({ where: { policyKey: data.policyKey }, select: { modelId: true } });
+      const clash = await tx.model.findUnique({
+        where: { policyKey: data.policyKey },
+        select: { modelId: true },
+      });
       if (clash) {
         throw new AppError('CONFLICT', `Policy key ${data.policyKey} is already used by ${clash.modelId}`, {
           issues: [{ path: 'policyKey', message: `is already used by ${clash.modelId}` }],

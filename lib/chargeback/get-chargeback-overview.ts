@@ -4,7 +4,13 @@ import { assertCan, type TActor } from '@/lib/auth/permissions';
 export interface TChargebackOverview {
   currency: string;
   months: string[];
-  prices: { modelId: string; region: string; inputPerMillion: string; outputPerMillion: string; effectiveFrom: string }[];
+  prices: {
+    modelId: string;
+    region: string;
+    inputPerMillion: string;
+    outputPerMillion: string;
+    effectiveFrom: string;
+  }[];
 }
 
 /** What the chargeback page shows before reports exist: which months have usage, and the current price book. */
@@ -16,7 +22,14 @@ export async function getChargebackOverview(actor: TActor): Promise<TChargebackO
     db.priceBookEntry.findMany({
       where: { effectiveFrom: { lte: now }, OR: [{ effectiveTo: null }, { effectiveTo: { gt: now } }] },
       orderBy: [{ modelId: 'asc' }, { region: 'asc' }],
-      select: { modelId: true, region: true, currency: true, inputPerMillion: true, outputPerMillion: true, effectiveFrom: true },
+      select: {
+        modelId: true,
+        region: true,
+        currency: true,
+        inputPerMillion: true,
+        outputPerMillion: true,
+        effectiveFrom: true,
+      },
     }),
     db.usageRollup.findFirst({ orderBy: { hour: 'asc' }, select: { hour: true } }),
   ]);

@@ -134,13 +134,55 @@ export interface TDemoPersona {
 }
 
 export const DEMO_PERSONAS: TDemoPersona[] = [
-  { email: 'lena.lead@example.com', name: 'Lena Park', roles: [], teams: [{ slug: 'payments', role: 'lead' }], description: 'Team lead, Payments' },
-  { email: 'sam.lead@example.com', name: 'Sam Okafor', roles: [], teams: [{ slug: 'search', role: 'lead' }], description: 'Team lead, Search' },
-  { email: 'mo.member@example.com', name: 'Mo Haddad', roles: [], teams: [{ slug: 'payments', role: 'member' }], description: 'Team member, Payments' },
-  { email: 'ada.approver@example.com', name: 'Ada Lindqvist', roles: ['approver'], teams: [], description: 'AI platform approver' },
-  { email: 'raj.approver@example.com', name: 'Raj Menon', roles: ['approver'], teams: [], description: 'AI platform approver' },
-  { email: 'fay.finance@example.com', name: 'Fay Dubois', roles: ['finance'], teams: [], description: 'Finance analyst' },
-  { email: 'ari.admin@example.com', name: 'Ari Novak', roles: ['admin'], teams: [], description: 'Portal administrator' },
+  {
+    email: 'lena.lead@example.com',
+    name: 'Lena Park',
+    roles: [],
+    teams: [{ slug: 'payments', role: 'lead' }],
+    description: 'Team lead, Payments',
+  },
+  {
+    email: 'sam.lead@example.com',
+    name: 'Sam Okafor',
+    roles: [],
+    teams: [{ slug: 'search', role: 'lead' }],
+    description: 'Team lead, Search',
+  },
+  {
+    email: 'mo.member@example.com',
+    name: 'Mo Haddad',
+    roles: [],
+    teams: [{ slug: 'payments', role: 'member' }],
+    description: 'Team member, Payments',
+  },
+  {
+    email: 'ada.approver@example.com',
+    name: 'Ada Lindqvist',
+    roles: ['approver'],
+    teams: [],
+    description: 'AI platform approver',
+  },
+  {
+    email: 'raj.approver@example.com',
+    name: 'Raj Menon',
+    roles: ['approver'],
+    teams: [],
+    description: 'AI platform approver',
+  },
+  {
+    email: 'fay.finance@example.com',
+    name: 'Fay Dubois',
+    roles: ['finance'],
+    teams: [],
+    description: 'Finance analyst',
+  },
+  {
+    email: 'ari.admin@example.com',
+    name: 'Ari Novak',
+    roles: ['admin'],
+    teams: [],
+    description: 'Portal administrator',
+  },
 ];
 
 /** Models in the demo catalog that are sensitive enough to need two distinct approvers. */

@@ -13,8 +13,22 @@ export interface TEstateSettingsView {
   /** The recorded resources an admin may choose from. */
   options: {
     serviceNetworks: { id: string; arn: string; name: string; accountId: string; region: string }[];
-    services: { id: string; arn: string; name: string; accountId: string; region: string; serviceNetworkId: string | null }[];
-    resourceShares: { id: string; arn: string; name: string; accountId: string; region: string; serviceNetworkId: string }[];
+    services: {
+      id: string;
+      arn: string;
+      name: string;
+      accountId: string;
+      region: string;
+      serviceNetworkId: string | null;
+    }[];
+    resourceShares: {
+      id: string;
+      arn: string;
+      name: string;
+      accountId: string;
+      region: string;
+      serviceNetworkId: string;
+    }[];
   };
 }
 

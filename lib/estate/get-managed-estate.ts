@@ -25,7 +25,10 @@ export async function getManagedEstate(): Promise<TManagedEstate> {
     },
   });
   if (!s?.serviceNetwork || !s.service) {
-    throw new AppError('PRECONDITION_FAILED', 'No estate is configured yet: an admin must set the service network and service in Admin → Estate settings');
+    throw new AppError(
+      'PRECONDITION_FAILED',
+      'No estate is configured yet: an admin must set the service network and service in Admin → Estate settings',
+    );
   }
   return {
     region: s.region,

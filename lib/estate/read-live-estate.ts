@@ -22,7 +22,8 @@ export async function readLiveEstate(actor: TActor) {
     queryKey: managed.modelQueryKey,
     orgId: managed.organizationId,
     livePolicy: live.authPolicy?.policy ?? null,
-    networkPolicy: live.serviceNetwork.authType === 'NONE' ? 'none' : (live.serviceNetwork.authPolicy?.policy ?? null),
+    networkPolicy:
+      live.serviceNetwork.authType === 'NONE' ? 'none' : (live.serviceNetwork.authPolicy?.policy ?? null),
   });
   return { managed, live, access, readAt: new Date().toISOString() };
 }

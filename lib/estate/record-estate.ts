@@ -7,7 +7,10 @@ import { auditActorOf } from '@/lib/audit/audit-actor';
 const arn = z.string().startsWith('arn:');
 export const ZEstateRecord = z.object({
   region: z.string(),
-  orgId: z.string().regex(/^o-[a-z0-9]{10,32}$/).optional(),
+  orgId: z
+    .string()
+    .regex(/^o-[a-z0-9]{10,32}$/)
+    .optional(),
   networkAccountId: z.string().regex(/^\d{12}$/),
   genaiAccountId: z.string().regex(/^\d{12}$/),
   serviceNetworkArn: arn,
@@ -33,7 +36,13 @@ export async function recordEstate(db: TDb, actor: TActor | null, input: TEstate
   await db.$transaction(async (tx) => {
     const sn = await tx.serviceNetwork.upsert({
       where: { arn: e.serviceNetworkArn },
-      create: { arn: e.serviceNetworkArn, resourceId: e.serviceNetworkId, name: e.serviceNetworkName, accountId: e.networkAccountId, region: e.region },
+      create: {
+        arn: e.serviceNetworkArn,
+        resourceId: e.serviceNetworkId,
+        name: e.serviceNetworkName,
+        accountId: e.networkAccountId,
+        region: e.region,
+      },
       update: { name: e.serviceNetworkName },
       select: { id: true },
     });
@@ -53,7 +62,13 @@ export async function recordEstate(db: TDb, actor: TActor | null, input: TEstate
     });
     const share = await tx.resourceShare.upsert({
       where: { arn: e.resourceShareArn },
-      create: { arn: e.resourceShareArn, name: e.resourceShareName, accountId: e.networkAccountId, region: e.region, serviceNetworkId: sn.id },
+      create: {
+        arn: e.resourceShareArn,
+        name: e.resourceShareName,
+        accountId: e.networkAccountId,
+        region: e.region,
+        serviceNetworkId: sn.id,
+      },
       update: { name: e.resourceShareName, serviceNetworkId: sn.id },
       select: { id: true },
     });
@@ -73,8 +88,21 @@ export async function recordEstate(db: TDb, actor: TActor | null, input: TEstate
     }
     await tx.estateSettings.upsert({
       where: { id: 1 },
-      create: { id: 1, serviceNetworkId: sn.id, serviceId: svc.id, resourceShareId: share.id, organizationId: e.orgId ?? null, region: e.region },
-      update: { serviceNetworkId: sn.id, serviceId: svc.id, resourceShareId: share.id, organizationId: e.orgId ?? null, region: e.region },
+      create: {
+        id: 1,
+        serviceNetworkId: sn.id,
+        serviceId: svc.id,
+        resourceShareId: share.id,
+        organizationId: e.orgId ?? null,
+        region: e.region,
+      },
+      update: {
+        serviceNetworkId: sn.id,
+        serviceId: svc.id,
+        resourceShareId: share.id,
+        organizationId: e.orgId ?? null,
+        region: e.region,
+      },
       select: { id: true },
     });
     await recordAuditEvent(tx, {
@@ -82,7 +110,11 @@ export async function recordEstate(db: TDb, actor: TActor | null, input: TEstate
       action: 'estate.record',
       targetType: 'estate',
       targetId: '1',
-      details: { serviceNetworkArn: e.serviceNetworkArn, serviceArn: e.serviceArn, resourceShareArn: e.resourceShareArn },
+      details: {
+        serviceNetworkArn: e.serviceNetworkArn,
+        serviceArn: e.serviceArn,
+        resourceShareArn: e.resourceShareArn,
+      },
     });
   });
 }

@@ -16,13 +16,26 @@ import { getManagedEstate } from './get-managed-estate';
 export const ZWhatIf = z
   .object({
     principal: z.string().max(2048).optional(),
-    team: z.string().regex(/^[a-z0-9-]{1,64}$/).optional(),
+    team: z
+      .string()
+      .regex(/^[a-z0-9-]{1,64}$/)
+      .optional(),
     model: z.string().regex(MODEL_KEY_RE, 'must be a model key'),
     method: z.enum(['GET', 'POST', 'PUT', 'DELETE', 'PATCH']).default('POST'),
-    path: z.string().regex(/^\/[\x21-\x7e]*$/, 'must start with / and contain no spaces').max(1024).default('/'),
-    sourceVpc: z.string().regex(/^vpc-([0-9a-z]{8}|[0-9a-z]{17})$/, 'must be a VPC id').optional(),
+    path: z
+      .string()
+      .regex(/^\/[\x21-\x7e]*$/, 'must start with / and contain no spaces')
+      .max(1024)
+      .default('/'),
+    sourceVpc: z
+      .string()
+      .regex(/^vpc-([0-9a-z]{8}|[0-9a-z]{17})$/, 'must be a VPC id')
+      .optional(),
   })
-  .refine((v) => Boolean(v.principal) !== Boolean(v.team), { message: 'pick either a principal or a team', path: ['principal'] });
+  .refine((v) => Boolean(v.principal) !== Boolean(v.team), {
+    message: 'pick either a principal or a team',
+    path: ['principal'],
+  });
 export type TWhatIfInput = z.input<typeof ZWhatIf>;
 
 interface TDecisionView {
@@ -35,11 +48,22 @@ interface TDecisionView {
 export interface TWhatIfResult {
   request: { model: string; method: string; path: string; sourceVpc: string | null; queryKey: string };
   live: { bytes: number; hasPolicy: boolean; networkAuthType: string };
-  proposed: { bytes: number; fits: boolean; statementCount: number; pendingRequests: number; compactionLevel: number };
+  proposed: {
+    bytes: number;
+    fits: boolean;
+    statementCount: number;
+    pendingRequests: number;
+    compactionLevel: number;
+  };
   results: { principal: string; live: TDecisionView; proposed: TDecisionView }[];
 }
 
-const NO_POLICY: TDecisionView = { decision: 'DENY', reason: 'no auth policy (AWS_IAM denies every request)', deniedBy: 'service', statements: [] };
+const NO_POLICY: TDecisionView = {
+  decision: 'DENY',
+  reason: 'no auth policy (AWS_IAM denies every request)',
+  deniedBy: 'service',
+  statements: [],
+};
 
 function view(e: TCombinedEvaluation): TDecisionView {
   return { decision: e.decision, reason: e.reason, deniedBy: e.deniedBy, statements: e.statements };
@@ -59,16 +83,22 @@ export async function simulateWhatIf(actor: TActor, input: TWhatIfInput): Promis
   if (q.team) {
     const team = await db.team.findUnique({
       where: { slug: q.team },
-      select: { principalMappings: { where: { validTo: null }, select: { principal: { select: { arn: true } } } } },
+      select: {
+        principalMappings: { where: { validTo: null }, select: { principal: { select: { arn: true } } } },
+      },
     });
     if (!team) throw new AppError('NOT_FOUND', `Team "${q.team}" was not found`);
     principals = team.principalMappings.map((m) => m.principal.arn).sort();
     if (principals.length === 0) throw new AppError('VALIDATION', `Team "${q.team}" has no principals`);
   } else {
     if (!parsePrincipal(q.principal!)) {
-      throw new AppError('VALIDATION', 'The principal must be an IAM role or user ARN, an assumed-role session ARN or an account id', {
-        issues: [{ path: 'principal', message: 'not a valid principal' }],
-      });
+      throw new AppError(
+        'VALIDATION',
+        'The principal must be an IAM role or user ARN, an assumed-role session ARN or an account id',
+        {
+          issues: [{ path: 'principal', message: 'not a valid principal' }],
+        },
+      );
     }
     principals = [q.principal!];
   }
@@ -81,7 +111,8 @@ export async function simulateWhatIf(actor: TActor, input: TWhatIfInput): Promis
     loadActiveGrantSet(db),
     loadPendingGrantSet(db),
   ]);
-  const networkPolicy = sn.authType === 'NONE' ? null : (snPolicy ? snPolicy.policy : { Version: '2012-10-17', Statement: [] });
+  const networkPolicy =
+    sn.authType === 'NONE' ? null : snPolicy ? snPolicy.policy : { Version: '2012-10-17', Statement: [] };
   const proposed = compileAuthPolicy(mergeGrantSets(active, pending.grants), {
     serviceArn: estate.service.arn,
     queryKey: estate.modelQueryKey,
@@ -105,7 +136,9 @@ export async function simulateWhatIf(actor: TActor, input: TWhatIfInput): Promis
     };
     return {
       principal,
-      live: livePolicy ? view(evaluateCombined({ servicePolicy: livePolicy.policy, networkPolicy }, request)) : NO_POLICY,
+      live: livePolicy
+        ? view(evaluateCombined({ servicePolicy: livePolicy.policy, networkPolicy }, request))
+        : NO_POLICY,
       proposed:
         proposed.statementCount > 0
           ? view(evaluateCombined({ servicePolicy: proposed.document, networkPolicy }, request))
@@ -114,8 +147,18 @@ export async function simulateWhatIf(actor: TActor, input: TWhatIfInput): Promis
   });
 
   return {
-    request: { model: q.model, method: q.method, path: q.path, sourceVpc: q.sourceVpc ?? null, queryKey: estate.modelQueryKey },
-    live: { bytes: livePolicy ? authPolicyBytes(livePolicy.policy) : 0, hasPolicy: Boolean(livePolicy), networkAuthType: sn.authType },
+    request: {
+      model: q.model,
+      method: q.method,
+      path: q.path,
+      sourceVpc: q.sourceVpc ?? null,
+      queryKey: estate.modelQueryKey,
+    },
+    live: {
+      bytes: livePolicy ? authPolicyBytes(livePolicy.policy) : 0,
+      hasPolicy: Boolean(livePolicy),
+      networkAuthType: sn.authType,
+    },
     proposed: {
       bytes: proposed.bytes,
       fits: proposed.fits,
@@ -135,12 +178,23 @@ export async function getWhatIfOptions(actor: TActor) {
     db.team.findMany({
       where: { archivedAt: null },
       orderBy: { name: 'asc' },
-      select: { slug: true, name: true, principalMappings: { where: { validTo: null }, select: { principal: { select: { arn: true } } } } },
+      select: {
+        slug: true,
+        name: true,
+        principalMappings: { where: { validTo: null }, select: { principal: { select: { arn: true } } } },
+      },
     }),
-    db.model.findMany({ orderBy: [{ provider: 'asc' }, { name: 'asc' }], select: { policyKey: true, name: true, provider: true, enabled: true } }),
+    db.model.findMany({
+      orderBy: [{ provider: 'asc' }, { name: 'asc' }],
+      select: { policyKey: true, name: true, provider: true, enabled: true },
+    }),
   ]);
   return {
-    teams: teams.map((t) => ({ slug: t.slug, name: t.name, principals: t.principalMappings.map((m) => m.principal.arn).sort() })),
+    teams: teams.map((t) => ({
+      slug: t.slug,
+      name: t.name,
+      principals: t.principalMappings.map((m) => m.principal.arn).sort(),
+    })),
     models,
   };
 }

@@ -39,46 +39,76 @@ export interface TEstateSettingsChange {
  * portal manages. The chosen service must sit in the chosen service network, and the share must share it:
  * a mismatch would make provisioning change the wrong network. Changing the query key changes every compiled policy.
  */
-export async function updateEstateSettings(actor: TActor, input: TUpdateEstateSettings, db?: TDb): Promise<TEstateSettingsChange> {
+export async function updateEstateSettings(
+  actor: TActor,
+  input: TUpdateEstateSettings,
+  db?: TDb,
+): Promise<TEstateSettingsChange> {
   assertCan(actor, 'admin:manage');
   const data = parseOrThrow(ZUpdateEstateSettings, input, 'estate settings');
   const client = await resolveDb(db);
   return client.$transaction(async (tx) => {
     const before = await tx.estateSettings.findUnique({
       where: { id: 1 },
-      select: { organizationId: true, modelQueryKey: true, serviceNetworkId: true, serviceId: true, resourceShareId: true },
+      select: {
+        organizationId: true,
+        modelQueryKey: true,
+        serviceNetworkId: true,
+        serviceId: true,
+        resourceShareId: true,
+      },
     });
     const next = {
-      organizationId: data.organizationId === undefined ? (before?.organizationId ?? null) : data.organizationId,
+      organizationId:
+        data.organizationId === undefined ? (before?.organizationId ?? null) : data.organizationId,
       modelQueryKey: data.modelQueryKey ?? before?.modelQueryKey ?? 'modelid',
-      serviceNetworkId: data.serviceNetworkId === undefined ? (before?.serviceNetworkId ?? null) : data.serviceNetworkId,
+      serviceNetworkId:
+        data.serviceNetworkId === undefined ? (before?.serviceNetworkId ?? null) : data.serviceNetworkId,
       serviceId: data.serviceId === undefined ? (before?.serviceId ?? null) : data.serviceId,
-      resourceShareId: data.resourceShareId === undefined ? (before?.resourceShareId ?? null) : data.resourceShareId,
+      resourceShareId:
+        data.resourceShareId === undefined ? (before?.resourceShareId ?? null) : data.resourceShareId,
     };
     const issues: { path: string; message: string }[] = [];
     const network = next.serviceNetworkId
-      ? await tx.serviceNetwork.findUnique({ where: { id: next.serviceNetworkId }, select: { id: true, arn: true, region: true } })
+      ? await tx.serviceNetwork.findUnique({
+          where: { id: next.serviceNetworkId },
+          select: { id: true, arn: true, region: true },
+        })
       : null;
-    if (next.serviceNetworkId && !network) issues.push({ path: 'serviceNetworkId', message: 'is not a recorded service network' });
+    if (next.serviceNetworkId && !network)
+      issues.push({ path: 'serviceNetworkId', message: 'is not a recorded service network' });
     const service = next.serviceId
-      ? await tx.latticeService.findUnique({ where: { id: next.serviceId }, select: { arn: true, serviceNetworkId: true } })
+      ? await tx.latticeService.findUnique({
+          where: { id: next.serviceId },
+          select: { arn: true, serviceNetworkId: true },
+        })
       : null;
     if (next.serviceId && !service) issues.push({ path: 'serviceId', message: 'is not a recorded service' });
     if (service && network && service.serviceNetworkId && service.serviceNetworkId !== network.id) {
       issues.push({ path: 'serviceId', message: 'is associated with a different service network' });
     }
     const share = next.resourceShareId
-      ? await tx.resourceShare.findUnique({ where: { id: next.resourceShareId }, select: { arn: true, serviceNetworkId: true } })
+      ? await tx.resourceShare.findUnique({
+          where: { id: next.resourceShareId },
+          select: { arn: true, serviceNetworkId: true },
+        })
       : null;
-    if (next.resourceShareId && !share) issues.push({ path: 'resourceShareId', message: 'is not a recorded resource share' });
+    if (next.resourceShareId && !share)
+      issues.push({ path: 'resourceShareId', message: 'is not a recorded resource share' });
     if (share && network && share.serviceNetworkId !== network.id) {
       issues.push({ path: 'resourceShareId', message: 'shares a different service network' });
     }
     if (issues.length > 0) {
-      throw new AppError('VALIDATION', `Invalid estate settings: ${issues.map((i) => `${i.path} ${i.message}`).join('; ')}`, { issues });
+      throw new AppError(
+        'VALIDATION',
+        `Invalid estate settings: ${issues.map((i) => `${i.path} ${i.message}`).join('; ')}`,
+        { issues },
+      );
     }
 
-    const changed = (Object.keys(next) as (keyof typeof next)[]).filter((k) => (before ? before[k] : null) !== next[k]);
+    const changed = (Object.keys(next) as (keyof typeof next)[]).filter(
+      (k) => (before ? before[k] : null) !== next[k],
+    );
     if (before && changed.length === 0) return { changed: [] };
     await tx.estateSettings.upsert({
       where: { id: 1 },

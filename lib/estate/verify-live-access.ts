@@ -8,7 +8,13 @@ import type { TPolicy } from '@/lib/policy/types';
 
 export interface TLiveAccess {
   /** Does the live service policy allow exactly the active grants (including adversarial probes)? */
-  verification: { ok: boolean; checks: number; mismatchCount: number; mismatches: TVerifyMismatch[]; activeGrantPairs: number };
+  verification: {
+    ok: boolean;
+    checks: number;
+    mismatchCount: number;
+    mismatches: TVerifyMismatch[];
+    activeGrantPairs: number;
+  };
   /** Effective access under the live policies: every current team principal × every enabled catalog model. */
   matrix: {
     models: { key: string; name: string }[];
@@ -27,11 +33,22 @@ const MAX_MISMATCHES_SHOWN = 50;
  */
 export async function verifyLiveAccess(
   db: TDb,
-  input: { serviceArn: string; serviceNetworkArn: string; queryKey: string; orgId: string | null; livePolicy: string | null; networkPolicy: string | null | 'none' },
+  input: {
+    serviceArn: string;
+    serviceNetworkArn: string;
+    queryKey: string;
+    orgId: string | null;
+    livePolicy: string | null;
+    networkPolicy: string | null | 'none';
+  },
 ): Promise<TLiveAccess> {
   const [grants, models, mappings] = await Promise.all([
     loadActiveGrantSet(db),
-    db.model.findMany({ where: { enabled: true }, orderBy: [{ provider: 'asc' }, { name: 'asc' }], select: { policyKey: true, name: true } }),
+    db.model.findMany({
+      where: { enabled: true },
+      orderBy: [{ provider: 'asc' }, { name: 'asc' }],
+      select: { policyKey: true, name: true },
+    }),
     db.principalMapping.findMany({
       where: { validTo: null, team: { archivedAt: null } },
       select: { team: { select: { slug: true } }, principal: { select: { arn: true } } },
@@ -50,7 +67,9 @@ export async function verifyLiveAccess(
     const parsed = parsePolicy(input.livePolicy, { mode: 'lenient' });
     if (!parsed.ok) {
       unreadable = parsed.errors.map((e) => e.message).join('; ');
-      const denyAll = parsePolicy(compileAuthPolicy([], { serviceArn: input.serviceArn, queryKey: input.queryKey }).document);
+      const denyAll = parsePolicy(
+        compileAuthPolicy([], { serviceArn: input.serviceArn, queryKey: input.queryKey }).document,
+      );
       if (!denyAll.ok) throw new Error('deny-all policy failed to parse');
       policy = denyAll.policy;
     } else {
@@ -64,7 +83,9 @@ export async function verifyLiveAccess(
   const granted = new Set(grants.map((g) => g.principal));
   const probed = [
     ...grants,
-    ...[...new Set(mappings.map((m) => m.principal.arn))].filter((arn) => !granted.has(arn)).map((principal) => ({ principal, models: [] })),
+    ...[...new Set(mappings.map((m) => m.principal.arn))]
+      .filter((arn) => !granted.has(arn))
+      .map((principal) => ({ principal, models: [] })),
   ];
   const report = verifyPolicy(prepared, probed, {
     models: models.map((m) => m.policyKey),
@@ -73,7 +94,8 @@ export async function verifyLiveAccess(
     ...(input.orgId ? { orgId: input.orgId } : {}),
   });
 
-  const networkPolicy = input.networkPolicy === 'none' ? null : (input.networkPolicy ?? { Version: '2012-10-17', Statement: [] });
+  const networkPolicy =
+    input.networkPolicy === 'none' ? null : (input.networkPolicy ?? { Version: '2012-10-17', Statement: [] });
   const preparedNetwork = networkPolicy === null ? null : preparePolicy(parsePolicyOrDenyAll(networkPolicy));
   const rows = mappings
     .map((m) => ({ team: m.team.slug, principal: m.principal.arn }))
@@ -113,7 +135,10 @@ export async function verifyLiveAccess(
 function parsePolicyOrDenyAll(input: unknown): TPolicy {
   const parsed = parsePolicy(input, { mode: 'lenient' });
   if (parsed.ok) return parsed.policy;
-  const deny = parsePolicy({ Version: '2012-10-17', Statement: [{ Effect: 'Deny', Principal: '*', Action: '*', Resource: '*' }] });
+  const deny = parsePolicy({
+    Version: '2012-10-17',
+    Statement: [{ Effect: 'Deny', Principal: '*', Action: '*', Resource: '*' }],
+  });
   if (!deny.ok) throw new Error('deny-all policy failed to parse');
   return deny.policy;
 }

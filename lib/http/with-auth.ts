@@ -56,7 +56,13 @@ export function withAuth<TBody extends z.ZodType = z.ZodUndefined, TQuery extend
         body = parsed.data;
       }
       const params = (await context.params) ?? {};
-      const result = await handler({ actor, body: body as z.infer<TBody>, query: query as z.infer<TQuery>, params, request });
+      const result = await handler({
+        actor,
+        body: body as z.infer<TBody>,
+        query: query as z.infer<TQuery>,
+        params,
+        request,
+      });
       return Response.json(result ?? { ok: true }, { headers: { 'cache-control': 'no-store' } });
     } catch (error) {
       return problemResponse(error, url.pathname);

@@ -51,7 +51,9 @@ describe('compileAuthPolicy golden files', () => {
       const result = compileAuthPolicy(input.grants, input.settings);
       expect(result.json).toBe(golden);
       // The readable twin a reviewer looks at says the same thing.
-      const pretty = JSON.parse(readFileSync(path.join(GOLDEN, `${name}.policy.pretty.json`), 'utf8')) as unknown;
+      const pretty = JSON.parse(
+        readFileSync(path.join(GOLDEN, `${name}.policy.pretty.json`), 'utf8'),
+      ) as unknown;
       expect(result.document).toEqual(pretty);
       expect(result.json).not.toContain('\n');
       expect(result.bytes).toBe(authPolicyBytes(golden));

@@ -23,7 +23,12 @@ export interface TTeamAccountView {
 }
 
 /** An AWS account belongs to exactly one team: usage in it is charged to that team. */
-export async function addTeamAccount(actor: TActor, slug: string, input: TAddTeamAccount, db?: TDb): Promise<TTeamAccountView> {
+export async function addTeamAccount(
+  actor: TActor,
+  slug: string,
+  input: TAddTeamAccount,
+  db?: TDb,
+): Promise<TTeamAccountView> {
   assertCan(actor, 'admin:manage');
   const data = parseOrThrow(ZAddTeamAccount, input, 'account');
   const client = await resolveDb(db);
@@ -34,12 +39,21 @@ export async function addTeamAccount(actor: TActor, slug: string, input: TAddTea
       select: { team: { select: { slug: true } } },
     });
     if (existing) {
-      throw new AppError('CONFLICT', `Account ${data.accountId} already belongs to team "${existing.team.slug}"`, {
-        issues: [{ path: 'accountId', message: `already belongs to team "${existing.team.slug}"` }],
-      });
+      throw new AppError(
+        'CONFLICT',
+        `Account ${data.accountId} already belongs to team "${existing.team.slug}"`,
+        {
+          issues: [{ path: 'accountId', message: `already belongs to team "${existing.team.slug}"` }],
+        },
+      );
     }
     const account = await tx.awsAccount.create({
-      data: { accountId: data.accountId, teamId: team.id, environment: data.environment, name: data.name || null },
+      data: {
+        accountId: data.accountId,
+        teamId: team.id,
+        environment: data.environment,
+        name: data.name || null,
+      },
       select: { accountId: true, environment: true, name: true },
     });
     await recordAuditEvent(tx, {

@@ -24,21 +24,36 @@ export interface TTeamMemberView {
   userCreated: boolean;
 }
 
-export async function addTeamMember(actor: TActor, slug: string, input: TAddTeamMember, db?: TDb): Promise<TTeamMemberView> {
+export async function addTeamMember(
+  actor: TActor,
+  slug: string,
+  input: TAddTeamMember,
+  db?: TDb,
+): Promise<TTeamMemberView> {
   assertCan(actor, 'admin:manage');
   const data = parseOrThrow(ZAddTeamMember, input, 'member');
   const client = await resolveDb(db);
   return client.$transaction(async (tx) => {
     const team = await getTeamIdOrThrow(tx, slug);
-    let user = await tx.user.findUnique({ where: { email: data.email }, select: { id: true, name: true, email: true } });
+    let user = await tx.user.findUnique({
+      where: { email: data.email },
+      select: { id: true, name: true, email: true },
+    });
     let userCreated = false;
     if (!user) {
       if (!data.name) {
-        throw new AppError('VALIDATION', `No portal user has the e-mail ${data.email}; give their name to create one`, {
-          issues: [{ path: 'name', message: 'is required for a person who has not used the portal yet' }],
-        });
+        throw new AppError(
+          'VALIDATION',
+          `No portal user has the e-mail ${data.email}; give their name to create one`,
+          {
+            issues: [{ path: 'name', message: 'is required for a person who has not used the portal yet' }],
+          },
+        );
       }
-      user = await tx.user.create({ data: { email: data.email, name: data.name }, select: { id: true, name: true, email: true } });
+      user = await tx.user.create({
+        data: { email: data.email, name: data.name },
+        select: { id: true, name: true, email: true },
+      });
       userCreated = true;
       await recordAuditEvent(tx, {
         actor: auditActorOf(actor),
@@ -54,11 +69,18 @@ export async function addTeamMember(actor: TActor, slug: string, input: TAddTeam
       select: { role: true },
     });
     if (existing) {
-      throw new AppError('CONFLICT', `${user.email} is already a ${existing.role.toLowerCase()} of "${slug}"`, {
-        issues: [{ path: 'email', message: 'is already on this team' }],
-      });
+      throw new AppError(
+        'CONFLICT',
+        `${user.email} is already a ${existing.role.toLowerCase()} of "${slug}"`,
+        {
+          issues: [{ path: 'email', message: 'is already on this team' }],
+        },
+      );
     }
-    await tx.teamMembership.create({ data: { teamId: team.id, userId: user.id, role: data.role }, select: { id: true } });
+    await tx.teamMembership.create({
+      data: { teamId: team.id, userId: user.id, role: data.role },
+      select: { id: true },
+    });
     await recordAuditEvent(tx, {
       actor: auditActorOf(actor),
       action: 'team.member.add',

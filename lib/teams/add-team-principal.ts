@@ -6,7 +6,12 @@ import { AppError } from '@/lib/errors/app-error';
 import { parseOrThrow } from '@/lib/errors/from-zod';
 import { auditActorOf, userIdOf } from '@/lib/audit/audit-actor';
 import { getTeamIdOrThrow } from './get-team-id-or-throw';
-import { assertNoSameNamedPrincipal, createPrincipal, findPrincipalWithOpenMapping, openMapping } from './principal-mappings';
+import {
+  assertNoSameNamedPrincipal,
+  createPrincipal,
+  findPrincipalWithOpenMapping,
+  openMapping,
+} from './principal-mappings';
 import { resolveDb } from './resolve-db';
 import { parsePrincipalArn, ZPrincipalArn } from './team-schemas';
 
@@ -27,18 +32,32 @@ export interface TTeamPrincipalView {
  * belong to the team. A principal seen for the first time is the team's from the beginning of time; one that was
  * removed earlier comes back from now on, so the gap stays unattributed.
  */
-export async function addTeamPrincipal(actor: TActor, slug: string, input: TAddTeamPrincipal, db?: TDb): Promise<TTeamPrincipalView> {
+export async function addTeamPrincipal(
+  actor: TActor,
+  slug: string,
+  input: TAddTeamPrincipal,
+  db?: TDb,
+): Promise<TTeamPrincipalView> {
   assertCan(actor, 'admin:manage');
   const data = parseOrThrow(ZAddTeamPrincipal, input, 'principal');
   const parsed = parsePrincipalArn(data.arn)!;
   const client = await resolveDb(db);
   return client.$transaction(async (tx) => {
     const team = await getTeamIdOrThrow(tx, slug);
-    const account = await tx.awsAccount.findUnique({ where: { accountId: parsed.accountId }, select: { teamId: true } });
+    const account = await tx.awsAccount.findUnique({
+      where: { accountId: parsed.accountId },
+      select: { teamId: true },
+    });
     if (!account || account.teamId !== team.id) {
-      throw new AppError('VALIDATION', `Account ${parsed.accountId} is not an account of team "${slug}"; add the account first`, {
-        issues: [{ path: 'arn', message: `account ${parsed.accountId} is not one of this team's accounts` }],
-      });
+      throw new AppError(
+        'VALIDATION',
+        `Account ${parsed.accountId} is not an account of team "${slug}"; add the account first`,
+        {
+          issues: [
+            { path: 'arn', message: `account ${parsed.accountId} is not one of this team's accounts` },
+          ],
+        },
+      );
     }
     const existing = await findPrincipalWithOpenMapping(tx, parsed.arn);
     if (existing?.open) {
@@ -47,14 +66,26 @@ export async function addTeamPrincipal(actor: TActor, slug: string, input: TAddT
         existing.open.teamId === team.id
           ? `${parsed.arn} is already a principal of "${slug}"`
           : `${parsed.arn} belongs to team "${existing.open.teamSlug}"; move it instead`,
-        { issues: [{ path: 'arn', message: existing.open.teamId === team.id ? 'is already on this team' : `belongs to team "${existing.open.teamSlug}"` }] },
+        {
+          issues: [
+            {
+              path: 'arn',
+              message:
+                existing.open.teamId === team.id
+                  ? 'is already on this team'
+                  : `belongs to team "${existing.open.teamSlug}"`,
+            },
+          ],
+        },
       );
     }
     let principalId: string;
     let validFrom: Date | null = null;
     if (existing) {
       principalId = existing.id;
-      validFrom = existing.lastClosedAt ? new Date(Math.max(Date.now(), existing.lastClosedAt.getTime())) : null;
+      validFrom = existing.lastClosedAt
+        ? new Date(Math.max(Date.now(), existing.lastClosedAt.getTime()))
+        : null;
     } else {
       await assertNoSameNamedPrincipal(tx, parsed);
       principalId = (await createPrincipal(tx, parsed)).id;

@@ -40,19 +40,30 @@ export const VPC_VIEW_SELECT = {
 } as const;
 
 /** Records a VPC of one of the team's accounts; the service-network association is made later by provisioning. */
-export async function addTeamVpc(actor: TActor, slug: string, input: TAddTeamVpc, db?: TDb): Promise<TTeamVpcView> {
+export async function addTeamVpc(
+  actor: TActor,
+  slug: string,
+  input: TAddTeamVpc,
+  db?: TDb,
+): Promise<TTeamVpcView> {
   assertCan(actor, 'admin:manage');
   const data = parseOrThrow(ZAddTeamVpc, input, 'VPC');
   const client = await resolveDb(db);
   return client.$transaction(async (tx) => {
     const team = await getTeamIdOrThrow(tx, slug);
-    const account = await tx.awsAccount.findUnique({ where: { accountId: data.accountId }, select: { teamId: true } });
+    const account = await tx.awsAccount.findUnique({
+      where: { accountId: data.accountId },
+      select: { teamId: true },
+    });
     if (!account || account.teamId !== team.id) {
       throw new AppError('VALIDATION', `Account ${data.accountId} is not an account of team "${slug}"`, {
         issues: [{ path: 'accountId', message: "is not one of this team's accounts" }],
       });
     }
-    const existing = await tx.vpc.findUnique({ where: { vpcId: data.vpcId }, select: { team: { select: { slug: true } } } });
+    const existing = await tx.vpc.findUnique({
+      where: { vpcId: data.vpcId },
+      select: { team: { select: { slug: true } } },
+    });
     if (existing) {
       throw new AppError('CONFLICT', `${data.vpcId} is already recorded for team "${existing.team.slug}"`, {
         issues: [{ path: 'vpcId', message: `is already recorded for team "${existing.team.slug}"` }],
@@ -76,7 +87,13 @@ export async function addTeamVpc(actor: TActor, slug: string, input: TAddTeamVpc
       targetType: 'vpc',
       targetId: vpc.vpcId,
       teamId: team.id,
-      details: { vpcId: vpc.vpcId, accountId: vpc.accountId, region: vpc.region, environment: vpc.environment, securityGroupIds: vpc.securityGroupIds },
+      details: {
+        vpcId: vpc.vpcId,
+        accountId: vpc.accountId,
+        region: vpc.region,
+        environment: vpc.environment,
+        securityGroupIds: vpc.securityGroupIds,
+      },
     });
     return vpc;
   });

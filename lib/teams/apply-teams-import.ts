@@ -30,17 +30,38 @@ const PHASE: Record<TImportChange['kind'], number> = {
 };
 
 export function orderChanges(changes: TImportChange[]): TImportChange[] {
-  return changes.map((c, i) => ({ c, i })).sort((a, b) => PHASE[a.c.kind] - PHASE[b.c.kind] || a.i - b.i).map((x) => x.c);
+  return changes
+    .map((c, i) => ({ c, i }))
+    .sort((a, b) => PHASE[a.c.kind] - PHASE[b.c.kind] || a.i - b.i)
+    .map((x) => x.c);
 }
 
 /** Writes a planned import, one audit event per change, inside the caller's transaction. */
-export async function applyTeamsImport(tx: TDbTx, actor: TActor, snap: TTeamsSnapshot, changes: TImportChange[]): Promise<void> {
+export async function applyTeamsImport(
+  tx: TDbTx,
+  actor: TActor,
+  snap: TTeamsSnapshot,
+  changes: TImportChange[],
+): Promise<void> {
   const who = auditActorOf(actor);
   const teamIds = new Map([...snap.teams.values()].map((t) => [t.slug, t.id]));
   const userIds = new Map([...snap.users.entries()].map(([email, u]) => [email, u.id]));
   const teamId = (slug: string) => teamIds.get(slug)!;
-  const audit = (c: TImportChange, action: string, targetType: string, targetId: string, details: Record<string, unknown>) =>
-    recordAuditEvent(tx, { actor: who, action, targetType, targetId, teamId: teamIds.get(c.team) ?? null, details: { ...details, via: 'teams import' } });
+  const audit = (
+    c: TImportChange,
+    action: string,
+    targetType: string,
+    targetId: string,
+    details: Record<string, unknown>,
+  ) =>
+    recordAuditEvent(tx, {
+      actor: who,
+      action,
+      targetType,
+      targetId,
+      teamId: teamIds.get(c.team) ?? null,
+      details: { ...details, via: 'teams import' },
+    });
 
   for (const c of orderChanges(changes)) {
     switch (c.kind) {
@@ -56,19 +77,30 @@ export async function applyTeamsImport(tx: TDbTx, actor: TActor, snap: TTeamsSna
           select: { id: true },
         });
         teamIds.set(c.team, t.id);
-        await audit(c, 'team.create', 'team', c.team, { slug: c.team, name: c.name, costCenter: c.costCenter });
+        await audit(c, 'team.create', 'team', c.team, {
+          slug: c.team,
+          name: c.name,
+          costCenter: c.costCenter,
+        });
         break;
       }
       case 'team.update':
         await tx.team.update({
           where: { slug: c.team },
-          data: { ...Object.fromEntries(Object.entries(c.changes).map(([k, v]) => [k, v.to])), ...(c.restore ? { archivedAt: null } : {}) },
+          data: {
+            ...Object.fromEntries(Object.entries(c.changes).map(([k, v]) => [k, v.to])),
+            ...(c.restore ? { archivedAt: null } : {}),
+          },
           select: { id: true },
         });
         await audit(c, c.restore ? 'team.restore' : 'team.update', 'team', c.team, { changes: c.changes });
         break;
       case 'team.archive':
-        await tx.team.update({ where: { slug: c.team }, data: { archivedAt: new Date() }, select: { id: true } });
+        await tx.team.update({
+          where: { slug: c.team },
+          data: { archivedAt: new Date() },
+          select: { id: true },
+        });
         await audit(c, 'team.archive', 'team', c.team, {});
         break;
       case 'account.add':
@@ -76,20 +108,32 @@ export async function applyTeamsImport(tx: TDbTx, actor: TActor, snap: TTeamsSna
           data: { accountId: c.accountId, teamId: teamId(c.team), environment: c.environment, name: c.name },
           select: { id: true },
         });
-        await audit(c, 'team.account.add', 'aws-account', c.accountId, { accountId: c.accountId, environment: c.environment });
+        await audit(c, 'team.account.add', 'aws-account', c.accountId, {
+          accountId: c.accountId,
+          environment: c.environment,
+        });
         break;
       case 'account.update':
       case 'account.move':
         await tx.awsAccount.update({
           where: { accountId: c.accountId },
-          data: { teamId: teamId(c.team), ...Object.fromEntries(Object.entries(c.changes).map(([k, v]) => [k, v.to])) },
+          data: {
+            teamId: teamId(c.team),
+            ...Object.fromEntries(Object.entries(c.changes).map(([k, v]) => [k, v.to])),
+          },
           select: { id: true },
         });
-        await audit(c, c.kind === 'account.move' ? 'team.account.move' : 'team.account.update', 'aws-account', c.accountId, {
-          accountId: c.accountId,
-          ...(c.kind === 'account.move' ? { fromTeam: c.from, toTeam: c.team } : {}),
-          changes: c.changes,
-        });
+        await audit(
+          c,
+          c.kind === 'account.move' ? 'team.account.move' : 'team.account.update',
+          'aws-account',
+          c.accountId,
+          {
+            accountId: c.accountId,
+            ...(c.kind === 'account.move' ? { fromTeam: c.from, toTeam: c.team } : {}),
+            changes: c.changes,
+          },
+        );
         break;
       case 'account.remove':
         await tx.awsAccount.delete({ where: { accountId: c.accountId }, select: { id: true } });
@@ -97,18 +141,39 @@ export async function applyTeamsImport(tx: TDbTx, actor: TActor, snap: TTeamsSna
         break;
       case 'principal.add': {
         const principalId = c.existingId ?? (await createPrincipal(tx, c.principal)).id;
-        await openMapping(tx, { principalId, teamId: teamId(c.team), validFrom: c.validFrom, createdById: userIdOf(actor) });
-        await audit(c, 'team.principal.add', 'principal', c.principal.arn, { arn: c.principal.arn, validFrom: c.validFrom?.toISOString() ?? null });
+        await openMapping(tx, {
+          principalId,
+          teamId: teamId(c.team),
+          validFrom: c.validFrom,
+          createdById: userIdOf(actor),
+        });
+        await audit(c, 'team.principal.add', 'principal', c.principal.arn, {
+          arn: c.principal.arn,
+          validFrom: c.validFrom?.toISOString() ?? null,
+        });
         break;
       }
       case 'principal.move':
         await closeMapping(tx, c.mappingId, c.effectiveAt);
-        await openMapping(tx, { principalId: c.principalId, teamId: teamId(c.team), validFrom: c.effectiveAt, createdById: userIdOf(actor) });
-        await audit(c, 'team.principal.move', 'principal', c.arn, { arn: c.arn, fromTeam: c.from, toTeam: c.team, effectiveAt: c.effectiveAt.toISOString() });
+        await openMapping(tx, {
+          principalId: c.principalId,
+          teamId: teamId(c.team),
+          validFrom: c.effectiveAt,
+          createdById: userIdOf(actor),
+        });
+        await audit(c, 'team.principal.move', 'principal', c.arn, {
+          arn: c.arn,
+          fromTeam: c.from,
+          toTeam: c.team,
+          effectiveAt: c.effectiveAt.toISOString(),
+        });
         break;
       case 'principal.remove':
         await closeMapping(tx, c.mappingId, c.effectiveAt);
-        await audit(c, 'team.principal.remove', 'principal', c.arn, { arn: c.arn, validTo: c.effectiveAt.toISOString() });
+        await audit(c, 'team.principal.remove', 'principal', c.arn, {
+          arn: c.arn,
+          validTo: c.effectiveAt.toISOString(),
+        });
         break;
       case 'vpc.add':
         await tx.vpc.create({
@@ -123,13 +188,21 @@ export async function applyTeamsImport(tx: TDbTx, actor: TActor, snap: TTeamsSna
           },
           select: { id: true },
         });
-        await audit(c, 'team.vpc.add', 'vpc', c.vpcId, { vpcId: c.vpcId, accountId: c.accountId, region: c.region, securityGroupIds: c.securityGroupIds });
+        await audit(c, 'team.vpc.add', 'vpc', c.vpcId, {
+          vpcId: c.vpcId,
+          accountId: c.accountId,
+          region: c.region,
+          securityGroupIds: c.securityGroupIds,
+        });
         break;
       case 'vpc.update':
       case 'vpc.move':
         await tx.vpc.update({
           where: { vpcId: c.vpcId },
-          data: { teamId: teamId(c.team), ...Object.fromEntries(Object.entries(c.changes).map(([k, v]) => [k, v.to])) },
+          data: {
+            teamId: teamId(c.team),
+            ...Object.fromEntries(Object.entries(c.changes).map(([k, v]) => [k, v.to])),
+          },
           select: { id: true },
         });
         await audit(c, c.kind === 'vpc.move' ? 'team.vpc.move' : 'team.vpc.update', 'vpc', c.vpcId, {
@@ -143,7 +216,10 @@ export async function applyTeamsImport(tx: TDbTx, actor: TActor, snap: TTeamsSna
         await audit(c, 'team.vpc.remove', 'vpc', c.vpcId, { vpcId: c.vpcId });
         break;
       case 'member.add':
-        await tx.teamMembership.create({ data: { teamId: teamId(c.team), userId: userIds.get(c.email)!, role: c.role }, select: { id: true } });
+        await tx.teamMembership.create({
+          data: { teamId: teamId(c.team), userId: userIds.get(c.email)!, role: c.role },
+          select: { id: true },
+        });
         await audit(c, 'team.member.add', 'user', c.email, { email: c.email, role: c.role });
         break;
       case 'member.role':

@@ -20,15 +20,23 @@ export async function archiveTeam(actor: TActor, slug: string, db?: TDb): Promis
     if (ref.archivedAt) throw new AppError('CONFLICT', `Team "${slug}" is already archived`);
     const pending = await tx.accessRequest.count({ where: { teamId: ref.id, status: 'PENDING' } });
     if (pending > 0) {
-      throw new AppError('CONFLICT', `Team "${slug}" has ${pending} pending access request(s); decide or cancel them first`, {
-        details: { pendingRequests: pending },
-      });
+      throw new AppError(
+        'CONFLICT',
+        `Team "${slug}" has ${pending} pending access request(s); decide or cancel them first`,
+        {
+          details: { pendingRequests: pending },
+        },
+      );
     }
     const activeGrants = await tx.grant.count({ where: { teamId: ref.id, status: 'ACTIVE' } });
     if (activeGrants > 0) {
-      throw new AppError('CONFLICT', `Team "${slug}" has ${activeGrants} active grant(s); revoke them first`, {
-        details: { activeGrants },
-      });
+      throw new AppError(
+        'CONFLICT',
+        `Team "${slug}" has ${activeGrants} active grant(s); revoke them first`,
+        {
+          details: { activeGrants },
+        },
+      );
     }
     const team = await tx.team.update({
       where: { id: ref.id },

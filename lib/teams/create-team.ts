@@ -30,12 +30,21 @@ export async function createTeam(actor: TActor, input: TCreateTeam, db?: TDb): P
   return client.$transaction(async (tx) => {
     const existing = await tx.team.findUnique({ where: { slug: data.slug }, select: { archivedAt: true } });
     if (existing) {
-      throw new AppError('CONFLICT', `A team with the slug "${data.slug}" already exists${existing.archivedAt ? ' (archived)' : ''}`, {
-        issues: [{ path: 'slug', message: 'is already taken' }],
-      });
+      throw new AppError(
+        'CONFLICT',
+        `A team with the slug "${data.slug}" already exists${existing.archivedAt ? ' (archived)' : ''}`,
+        {
+          issues: [{ path: 'slug', message: 'is already taken' }],
+        },
+      );
     }
     const team = await tx.team.create({
-      data: { slug: data.slug, name: data.name, costCenter: data.costCenter, description: data.description ?? null },
+      data: {
+        slug: data.slug,
+        name: data.name,
+        costCenter: data.costCenter,
+        description: data.description ?? null,
+      },
       select: { id: true, slug: true, name: true, costCenter: true },
     });
     await recordAuditEvent(tx, {

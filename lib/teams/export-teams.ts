@@ -8,7 +8,14 @@ export interface TExportedTeam {
   description?: string;
   accounts: (string | { accountId: string; environment: string; name?: string })[];
   principals: string[];
-  vpcs: { vpcId: string; accountId: string; region: string; environment: string; securityGroupIds: string[]; name?: string }[];
+  vpcs: {
+    vpcId: string;
+    accountId: string;
+    region: string;
+    environment: string;
+    securityGroupIds: string[];
+    name?: string;
+  }[];
   members: { email: string; name: string; role: 'lead' | 'member' }[];
 }
 
@@ -31,7 +38,14 @@ export async function exportTeams(actor: TActor, db?: TDb): Promise<Record<strin
       principalMappings: { where: { validTo: null }, select: { principal: { select: { arn: true } } } },
       vpcs: {
         orderBy: { vpcId: 'asc' },
-        select: { vpcId: true, accountId: true, region: true, environment: true, securityGroupIds: true, name: true },
+        select: {
+          vpcId: true,
+          accountId: true,
+          region: true,
+          environment: true,
+          securityGroupIds: true,
+          name: true,
+        },
       },
       memberships: { select: { role: true, user: { select: { email: true, name: true } } } },
     },
@@ -44,7 +58,9 @@ export async function exportTeams(actor: TActor, db?: TDb): Promise<Record<strin
       ...(t.description ? { description: t.description } : {}),
       // The short form (a bare id) when nothing but the id is set, as people write it by hand.
       accounts: t.accounts.map((a) =>
-        a.environment === 'default' && !a.name ? a.accountId : { accountId: a.accountId, environment: a.environment, ...(a.name ? { name: a.name } : {}) },
+        a.environment === 'default' && !a.name
+          ? a.accountId
+          : { accountId: a.accountId, environment: a.environment, ...(a.name ? { name: a.name } : {}) },
       ),
       principals: t.principalMappings.map((m) => m.principal.arn).sort(),
       vpcs: t.vpcs.map((v) => ({
@@ -56,7 +72,11 @@ export async function exportTeams(actor: TActor, db?: TDb): Promise<Record<strin
         ...(v.name ? { name: v.name } : {}),
       })),
       members: t.memberships
-        .map((m) => ({ email: m.user.email, name: m.user.name, role: m.role === 'LEAD' ? ('lead' as const) : ('member' as const) }))
+        .map((m) => ({
+          email: m.user.email,
+          name: m.user.name,
+          role: m.role === 'LEAD' ? ('lead' as const) : ('member' as const),
+        }))
         .sort((a, b) => a.email.localeCompare(b.email)),
     };
   }

@@ -10,8 +10,22 @@ export interface TAdminTeamDetail {
   description: string | null;
   archived: boolean;
   members: { email: string; name: string; role: 'LEAD' | 'MEMBER' }[];
-  accounts: { accountId: string; environment: string; name: string | null; principals: number; vpcs: number }[];
-  principals: { arn: string; accountId: string; name: string; path: string; kind: 'ROLE' | 'USER'; since: string | null; activeGrants: number }[];
+  accounts: {
+    accountId: string;
+    environment: string;
+    name: string | null;
+    principals: number;
+    vpcs: number;
+  }[];
+  principals: {
+    arn: string;
+    accountId: string;
+    name: string;
+    path: string;
+    kind: 'ROLE' | 'USER';
+    since: string | null;
+    activeGrants: number;
+  }[];
   vpcs: {
     vpcId: string;
     accountId: string;
@@ -41,7 +55,12 @@ export async function getTeamForAdmin(actor: TActor, slug: string, db?: TDb): Pr
       memberships: { select: { role: true, user: { select: { email: true, name: true } } } },
       accounts: {
         orderBy: { accountId: 'asc' },
-        select: { accountId: true, environment: true, name: true, _count: { select: { principals: true, vpcs: true } } },
+        select: {
+          accountId: true,
+          environment: true,
+          name: true,
+          _count: { select: { principals: true, vpcs: true } },
+        },
       },
       principalMappings: {
         where: { validTo: null },
@@ -61,7 +80,15 @@ export async function getTeamForAdmin(actor: TActor, slug: string, db?: TDb): Pr
       },
       vpcs: {
         orderBy: { vpcId: 'asc' },
-        select: { vpcId: true, accountId: true, region: true, environment: true, securityGroupIds: true, name: true, associationStatus: true },
+        select: {
+          vpcId: true,
+          accountId: true,
+          region: true,
+          environment: true,
+          securityGroupIds: true,
+          name: true,
+          associationStatus: true,
+        },
       },
     },
   });
@@ -80,7 +107,13 @@ export async function getTeamForAdmin(actor: TActor, slug: string, db?: TDb): Pr
     members: t.memberships
       .map((m) => ({ email: m.user.email, name: m.user.name, role: m.role }))
       .sort((a, b) => (a.role === b.role ? a.name.localeCompare(b.name) : a.role === 'LEAD' ? -1 : 1)),
-    accounts: t.accounts.map((a) => ({ accountId: a.accountId, environment: a.environment, name: a.name, principals: a._count.principals, vpcs: a._count.vpcs })),
+    accounts: t.accounts.map((a) => ({
+      accountId: a.accountId,
+      environment: a.environment,
+      name: a.name,
+      principals: a._count.principals,
+      vpcs: a._count.vpcs,
+    })),
     principals: t.principalMappings
       .map((m) => {
         const { _count, ...p } = m.principal;

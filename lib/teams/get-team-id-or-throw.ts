@@ -6,7 +6,10 @@ export async function getTeamIdOrThrow(
   tx: TDbTx,
   slug: string,
 ): Promise<{ id: string; slug: string; archivedAt: Date | null }> {
-  const team = await tx.team.findUnique({ where: { slug }, select: { id: true, slug: true, archivedAt: true } });
+  const team = await tx.team.findUnique({
+    where: { slug },
+    select: { id: true, slug: true, archivedAt: true },
+  });
   if (!team) throw new AppError('NOT_FOUND', `Team "${slug}" was not found`, { details: { slug } });
   return team;
 }

@@ -9,9 +9,30 @@ export interface TTeamOverview {
   myRole: 'LEAD' | 'MEMBER' | null;
   members: { name: string; email: string; role: 'LEAD' | 'MEMBER' }[];
   accounts: { accountId: string; environment: string; name: string | null }[];
-  principals: { arn: string; name: string; path: string; accountId: string; kind: string; since: string | null }[];
-  vpcs: { vpcId: string; accountId: string; region: string; environment: string; securityGroupIds: string[]; associationStatus: string | null }[];
-  grants: { principalArn: string; modelId: string; modelName: string; status: string; expiresAt: string; validFrom: string }[];
+  principals: {
+    arn: string;
+    name: string;
+    path: string;
+    accountId: string;
+    kind: string;
+    since: string | null;
+  }[];
+  vpcs: {
+    vpcId: string;
+    accountId: string;
+    region: string;
+    environment: string;
+    securityGroupIds: string[];
+    associationStatus: string | null;
+  }[];
+  grants: {
+    principalArn: string;
+    modelId: string;
+    modelName: string;
+    status: string;
+    expiresAt: string;
+    validFrom: string;
+  }[];
 }
 
 /** One team's footprint and grants. Scope is checked here too: a lead or member sees only their own teams. */
@@ -33,11 +54,21 @@ export async function getTeamOverview(actor: TActor, slug: string): Promise<TTea
       accounts: { orderBy: { accountId: 'asc' }, select: { accountId: true, environment: true, name: true } },
       principalMappings: {
         where: { validTo: null },
-        select: { validFrom: true, principal: { select: { arn: true, name: true, path: true, accountId: true, kind: true } } },
+        select: {
+          validFrom: true,
+          principal: { select: { arn: true, name: true, path: true, accountId: true, kind: true } },
+        },
       },
       vpcs: {
         orderBy: { vpcId: 'asc' },
-        select: { vpcId: true, accountId: true, region: true, environment: true, securityGroupIds: true, associationStatus: true },
+        select: {
+          vpcId: true,
+          accountId: true,
+          region: true,
+          environment: true,
+          securityGroupIds: true,
+          associationStatus: true,
+        },
       },
       grants: {
         where: { status: 'ACTIVE' },

@@ -37,14 +37,22 @@ const TRANSACTION_TIMEOUT_MS = 120_000;
  * Applies a teams file as one transaction: validated up front (every problem reported with its path), merged into
  * the recorded teams, pruned only when asked, audited one event per change plus a summary event.
  */
-export async function importTeams(actor: TActor, input: unknown, options: TImportTeamsOptions = {}, db?: TDb): Promise<TImportTeamsResult> {
+export async function importTeams(
+  actor: TActor,
+  input: unknown,
+  options: TImportTeamsOptions = {},
+  db?: TDb,
+): Promise<TImportTeamsResult> {
   assertCan(actor, 'admin:manage');
   const parsed = ZTeamsFile.safeParse(input);
   if (!parsed.success) throw appErrorFromZod(parsed.error, 'teams file');
   const effectiveAt = options.effectiveAt ?? new Date();
-  if (Number.isNaN(effectiveAt.getTime())) throw new AppError('VALIDATION', 'The effective time is not a valid date');
+  if (Number.isNaN(effectiveAt.getTime()))
+    throw new AppError('VALIDATION', 'The effective time is not a valid date');
   if (effectiveAt.getTime() > Date.now() + 5 * 60_000) {
-    throw new AppError('VALIDATION', 'The effective time cannot be in the future', { issues: [{ path: 'effective', message: 'cannot be in the future' }] });
+    throw new AppError('VALIDATION', 'The effective time cannot be in the future', {
+      issues: [{ path: 'effective', message: 'cannot be in the future' }],
+    });
   }
   const client = await resolveDb(db);
   return client.$transaction(
@@ -52,7 +60,11 @@ export async function importTeams(actor: TActor, input: unknown, options: TImpor
       const snap = await loadTeamsSnapshot(tx, env().AWS_REGION);
       const plan = planTeamsImport(parsed.data, snap, { prune: options.prune ?? false, effectiveAt });
       if (plan.issues.length > 0) {
-        throw new AppError('VALIDATION', `The teams file has ${plan.issues.length} problem(s); nothing was changed`, { issues: plan.issues });
+        throw new AppError(
+          'VALIDATION',
+          `The teams file has ${plan.issues.length} problem(s); nothing was changed`,
+          { issues: plan.issues },
+        );
       }
       const result = summarize(orderChanges(plan.changes), plan.kept, options.dryRun ?? false);
       if (options.dryRun) return result;
@@ -63,7 +75,12 @@ export async function importTeams(actor: TActor, input: unknown, options: TImpor
           action: 'teams.import',
           targetType: 'teams-file',
           targetId: 'import',
-          details: { counts: result.counts, prune: options.prune ?? false, effectiveAt: effectiveAt.toISOString(), kept: plan.kept },
+          details: {
+            counts: result.counts,
+            prune: options.prune ?? false,
+            effectiveAt: effectiveAt.toISOString(),
+            kept: plan.kept,
+          },
         });
       }
       return result;

@@ -24,7 +24,14 @@ export async function listTeamsForAdmin(actor: TActor, db?: TDb): Promise<TAdmin
       name: true,
       costCenter: true,
       archivedAt: true,
-      _count: { select: { memberships: true, accounts: true, vpcs: true, principalMappings: { where: { validTo: null } } } },
+      _count: {
+        select: {
+          memberships: true,
+          accounts: true,
+          vpcs: true,
+          principalMappings: { where: { validTo: null } },
+        },
+      },
     },
   });
   return teams

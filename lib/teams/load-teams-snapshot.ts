@@ -53,7 +53,8 @@ export interface TTeamsSnapshot {
   defaultRegion: string;
 }
 
-export const entityKeyOf = (p: { accountId: string; kind: string; name: string }) => `${p.accountId}|${p.kind}|${p.name}`;
+export const entityKeyOf = (p: { accountId: string; kind: string; name: string }) =>
+  `${p.accountId}|${p.kind}|${p.name}`;
 
 /** Everything the teams-as-code import compares against, read once inside the import's transaction. */
 export async function loadTeamsSnapshot(tx: TDbTx, fallbackRegion: string): Promise<TTeamsSnapshot> {
@@ -65,13 +66,21 @@ export async function loadTeamsSnapshot(tx: TDbTx, fallbackRegion: string): Prom
       costCenter: true,
       description: true,
       archivedAt: true,
-      _count: { select: { accessRequests: { where: { status: 'PENDING' } }, grants: { where: { status: 'ACTIVE' } } } },
+      _count: {
+        select: { accessRequests: { where: { status: 'PENDING' } }, grants: { where: { status: 'ACTIVE' } } },
+      },
     },
   });
   const slugOf = new Map(teams.map((t) => [t.id, t.slug]));
   const slug = (id: string) => slugOf.get(id) ?? id;
   const accounts = await tx.awsAccount.findMany({
-    select: { accountId: true, teamId: true, environment: true, name: true, _count: { select: { principals: true } } },
+    select: {
+      accountId: true,
+      teamId: true,
+      environment: true,
+      name: true,
+      _count: { select: { principals: true } },
+    },
   });
   const principals = await tx.principal.findMany({
     select: {
@@ -98,7 +107,9 @@ export async function loadTeamsSnapshot(tx: TDbTx, fallbackRegion: string): Prom
     },
   });
   const users = await tx.user.findMany({ select: { id: true, email: true, name: true } });
-  const memberships = await tx.teamMembership.findMany({ select: { teamId: true, role: true, user: { select: { email: true } } } });
+  const memberships = await tx.teamMembership.findMany({
+    select: { teamId: true, role: true, user: { select: { email: true } } },
+  });
   const settings = await tx.estateSettings.findUnique({ where: { id: 1 }, select: { region: true } });
 
   const snap: TTeamsSnapshot = {
@@ -120,7 +131,13 @@ export async function loadTeamsSnapshot(tx: TDbTx, fallbackRegion: string): Prom
     accounts: new Map(
       accounts.map((a) => [
         a.accountId,
-        { accountId: a.accountId, teamSlug: slug(a.teamId), environment: a.environment, name: a.name, principals: a._count.principals },
+        {
+          accountId: a.accountId,
+          teamSlug: slug(a.teamId),
+          environment: a.environment,
+          name: a.name,
+          principals: a._count.principals,
+        },
       ]),
     ),
     principals: new Map(),

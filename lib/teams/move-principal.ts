@@ -6,7 +6,12 @@ import { AppError } from '@/lib/errors/app-error';
 import { parseOrThrow } from '@/lib/errors/from-zod';
 import { auditActorOf, userIdOf } from '@/lib/audit/audit-actor';
 import { getTeamIdOrThrow } from './get-team-id-or-throw';
-import { checkEffectiveAt, closeMapping, findPrincipalWithOpenMapping, openMapping } from './principal-mappings';
+import {
+  checkEffectiveAt,
+  closeMapping,
+  findPrincipalWithOpenMapping,
+  openMapping,
+} from './principal-mappings';
 import { resolveDb } from './resolve-db';
 import { ZEffectiveAt, ZPrincipalArn, ZTeamSlug } from './team-schemas';
 
@@ -31,7 +36,11 @@ export interface TMovePrincipalResult {
  * Moves a principal to another team at an effective time: the current mapping is closed there and a new one opens
  * there, so usage before the move is still charged to the old team.
  */
-export async function movePrincipal(actor: TActor, input: TMovePrincipal, db?: TDb): Promise<TMovePrincipalResult> {
+export async function movePrincipal(
+  actor: TActor,
+  input: TMovePrincipal,
+  db?: TDb,
+): Promise<TMovePrincipalResult> {
   assertCan(actor, 'admin:manage');
   const data = parseOrThrow(ZMovePrincipal, input, 'move');
   const effectiveAt = data.effectiveAt ? new Date(data.effectiveAt) : new Date();
@@ -49,9 +58,17 @@ export async function movePrincipal(actor: TActor, input: TMovePrincipal, db?: T
       });
     }
     const problem = checkEffectiveAt(effectiveAt, principal.open);
-    if (problem) throw new AppError('VALIDATION', `Effective time ${problem}`, { issues: [{ path: 'effectiveAt', message: problem }] });
+    if (problem)
+      throw new AppError('VALIDATION', `Effective time ${problem}`, {
+        issues: [{ path: 'effectiveAt', message: problem }],
+      });
     await closeMapping(tx, principal.open.id, effectiveAt);
-    await openMapping(tx, { principalId: principal.id, teamId: target.id, validFrom: effectiveAt, createdById: userIdOf(actor) });
+    await openMapping(tx, {
+      principalId: principal.id,
+      teamId: target.id,
+      validFrom: effectiveAt,
+      createdById: userIdOf(actor),
+    });
     const activeGrantsOfOldTeam = await tx.grant.count({
       where: { principalId: principal.id, teamId: principal.open.teamId, status: 'ACTIVE' },
     });
@@ -73,6 +90,12 @@ export async function movePrincipal(actor: TActor, input: TMovePrincipal, db?: T
         details,
       });
     }
-    return { arn: data.arn, fromTeam: principal.open.teamSlug, toTeam: target.slug, effectiveAt: effectiveAt.toISOString(), activeGrantsOfOldTeam };
+    return {
+      arn: data.arn,
+      fromTeam: principal.open.teamSlug,
+      toTeam: target.slug,
+      effectiveAt: effectiveAt.toISOString(),
+      activeGrantsOfOldTeam,
+    };
   });
 }

@@ -20,7 +20,13 @@ export interface TOpenMapping {
 export async function findPrincipalWithOpenMapping(
   tx: TDbTx,
   arn: string,
-): Promise<{ id: string; arn: string; accountId: string; open: TOpenMapping | null; lastClosedAt: Date | null } | null> {
+): Promise<{
+  id: string;
+  arn: string;
+  accountId: string;
+  open: TOpenMapping | null;
+  lastClosedAt: Date | null;
+} | null> {
   const principal = await tx.principal.findUnique({
     where: { arn },
     select: {
@@ -40,13 +46,19 @@ export async function findPrincipalWithOpenMapping(
     id: principal.id,
     arn: principal.arn,
     accountId: principal.accountId,
-    open: open ? { id: open.id, teamId: open.teamId, teamSlug: open.team.slug, validFrom: open.validFrom } : null,
+    open: open
+      ? { id: open.id, teamId: open.teamId, teamSlug: open.team.slug, validFrom: open.validFrom }
+      : null,
     lastClosedAt: closedEnds.length ? new Date(Math.max(...closedEnds)) : null,
   };
 }
 
 /** Rejects effective times in the future or before the current mapping began (intervals must not overlap). */
-export function checkEffectiveAt(effectiveAt: Date, open: TOpenMapping | null, now = new Date()): string | null {
+export function checkEffectiveAt(
+  effectiveAt: Date,
+  open: TOpenMapping | null,
+  now = new Date(),
+): string | null {
   if (effectiveAt.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) return 'cannot be in the future';
   if (open?.validFrom && effectiveAt.getTime() <= open.validFrom.getTime()) {
     return `must be after the current mapping began (${open.validFrom.toISOString()})`;
@@ -56,7 +68,13 @@ export function checkEffectiveAt(effectiveAt: Date, open: TOpenMapping | null, n
 
 export async function createPrincipal(tx: TDbTx, parsed: TParsedPrincipalArn): Promise<{ id: string }> {
   return tx.principal.create({
-    data: { arn: parsed.arn, accountId: parsed.accountId, kind: parsed.kind, name: parsed.name, path: parsed.path },
+    data: {
+      arn: parsed.arn,
+      accountId: parsed.accountId,
+      kind: parsed.kind,
+      name: parsed.name,
+      path: parsed.path,
+    },
     select: { id: true },
   });
 }
@@ -79,8 +97,12 @@ export async function assertNoSameNamedPrincipal(tx: TDbTx, parsed: TParsedPrinc
     select: { arn: true },
   });
   if (twin && twin.arn !== parsed.arn) {
-    throw new AppError('CONFLICT', `${twin.arn} is already recorded: IAM names are unique per account whatever the path`, {
-      issues: [{ path: 'arn', message: `conflicts with ${twin.arn}` }],
-    });
+    throw new AppError(
+      'CONFLICT',
+      `${twin.arn} is already recorded: IAM names are unique per account whatever the path`,
+      {
+        issues: [{ path: 'arn', message: `conflicts with ${twin.arn}` }],
+      },
+    );
   }
 }

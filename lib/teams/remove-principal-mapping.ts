@@ -34,14 +34,23 @@ export async function removePrincipalMapping(
     if (!principal?.open || principal.open.teamId !== team.id) {
       throw new AppError('NOT_FOUND', `${data.arn} is not a principal of team "${slug}"`);
     }
-    const grants = await tx.grant.count({ where: { principalId: principal.id, teamId: team.id, status: 'ACTIVE' } });
+    const grants = await tx.grant.count({
+      where: { principalId: principal.id, teamId: team.id, status: 'ACTIVE' },
+    });
     if (grants > 0) {
-      throw new AppError('CONFLICT', `${data.arn} has ${grants} active grant(s) for "${slug}"; revoke them first`, {
-        details: { activeGrants: grants },
-      });
+      throw new AppError(
+        'CONFLICT',
+        `${data.arn} has ${grants} active grant(s) for "${slug}"; revoke them first`,
+        {
+          details: { activeGrants: grants },
+        },
+      );
     }
     const problem = checkEffectiveAt(effectiveAt, principal.open);
-    if (problem) throw new AppError('VALIDATION', `Effective time ${problem}`, { issues: [{ path: 'effectiveAt', message: problem }] });
+    if (problem)
+      throw new AppError('VALIDATION', `Effective time ${problem}`, {
+        issues: [{ path: 'effectiveAt', message: problem }],
+      });
     await closeMapping(tx, principal.open.id, effectiveAt);
     await recordAuditEvent(tx, {
       actor: auditActorOf(actor),

@@ -16,7 +16,12 @@ export type TRemoveTeamAccount = z.input<typeof ZRemoveTeamAccount>;
  * Removes an account from a team. Refused while principals or VPCs are recorded in it: principals keep their
  * mapping history (usage attribution of old logs depends on it), so an account that ever had one stays.
  */
-export async function removeTeamAccount(actor: TActor, slug: string, input: TRemoveTeamAccount, db?: TDb): Promise<{ accountId: string }> {
+export async function removeTeamAccount(
+  actor: TActor,
+  slug: string,
+  input: TRemoveTeamAccount,
+  db?: TDb,
+): Promise<{ accountId: string }> {
   assertCan(actor, 'admin:manage');
   const data = parseOrThrow(ZRemoveTeamAccount, input, 'account');
   const client = await resolveDb(db);
@@ -45,7 +50,10 @@ export async function removeTeamAccount(actor: TActor, slug: string, input: TRem
 }
 
 /** Why an account cannot be removed, or null when it can. Shared with the teams-as-code prune. */
-export function accountRemovalBlocker(accountId: string, counts: { principals: number; vpcs: number }): string | null {
+export function accountRemovalBlocker(
+  accountId: string,
+  counts: { principals: number; vpcs: number },
+): string | null {
   if (counts.vpcs > 0) return `Account ${accountId} still has ${counts.vpcs} VPC(s); remove them first`;
   if (counts.principals > 0) {
     return `Account ${accountId} has ${counts.principals} principal(s) recorded; their mapping history keeps the account`;

@@ -13,7 +13,12 @@ export const ZRemoveTeamMember = z.object({ email: ZEmail });
 export type TRemoveTeamMember = z.input<typeof ZRemoveTeamMember>;
 
 /** Removes the membership only; the user keeps their account and other teams. */
-export async function removeTeamMember(actor: TActor, slug: string, input: TRemoveTeamMember, db?: TDb): Promise<{ email: string }> {
+export async function removeTeamMember(
+  actor: TActor,
+  slug: string,
+  input: TRemoveTeamMember,
+  db?: TDb,
+): Promise<{ email: string }> {
   assertCan(actor, 'admin:manage');
   const data = parseOrThrow(ZRemoveTeamMember, input, 'member');
   const client = await resolveDb(db);

@@ -16,7 +16,12 @@ export type TRemoveTeamVpc = z.input<typeof ZRemoveTeamVpc>;
  * Forgets a VPC. Refused while it has a service-network association: deleting the record would leave a live
  * association in AWS that nothing tracks any more.
  */
-export async function removeTeamVpc(actor: TActor, slug: string, input: TRemoveTeamVpc, db?: TDb): Promise<{ vpcId: string }> {
+export async function removeTeamVpc(
+  actor: TActor,
+  slug: string,
+  input: TRemoveTeamVpc,
+  db?: TDb,
+): Promise<{ vpcId: string }> {
   assertCan(actor, 'admin:manage');
   const data = parseOrThrow(ZRemoveTeamVpc, input, 'VPC');
   const client = await resolveDb(db);
@@ -26,7 +31,8 @@ export async function removeTeamVpc(actor: TActor, slug: string, input: TRemoveT
       where: { vpcId: data.vpcId },
       select: { teamId: true, accountId: true, region: true, associationArn: true },
     });
-    if (!vpc || vpc.teamId !== team.id) throw new AppError('NOT_FOUND', `${data.vpcId} is not a VPC of team "${slug}"`);
+    if (!vpc || vpc.teamId !== team.id)
+      throw new AppError('NOT_FOUND', `${data.vpcId} is not a VPC of team "${slug}"`);
     const blocker = vpcRemovalBlocker(data.vpcId, vpc.associationArn);
     if (blocker) throw new AppError('CONFLICT', blocker);
     await tx.vpc.delete({ where: { vpcId: data.vpcId }, select: { id: true } });
@@ -44,5 +50,7 @@ export async function removeTeamVpc(actor: TActor, slug: string, input: TRemoveT
 
 /** Why a VPC cannot be removed, or null. Shared with the teams-as-code prune. */
 export function vpcRemovalBlocker(vpcId: string, associationArn: string | null): string | null {
-  return associationArn ? `${vpcId} is associated with the service network; remove the association first` : null;
+  return associationArn
+    ? `${vpcId} is associated with the service network; remove the association first`
+    : null;
 }

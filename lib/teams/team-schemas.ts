@@ -26,7 +26,10 @@ export const ZEnvironment = z
   .max(32)
   .regex(/^[a-z0-9][a-z0-9-]*$/, 'use lowercase letters, digits and dashes (e.g. dev, prod)');
 
-export const ZAccountId = z.string().trim().regex(/^\d{12}$/, 'must be a 12-digit AWS account id');
+export const ZAccountId = z
+  .string()
+  .trim()
+  .regex(/^\d{12}$/, 'must be a 12-digit AWS account id');
 
 export const ZRegion = z
   .string()
@@ -41,7 +44,10 @@ export const ZVpcId = z
 export const ZSecurityGroupId = z
   .string()
   .trim()
-  .regex(/^sg-(?:[0-9a-f]{8}|[0-9a-f]{17})$/, 'must be a security group id: sg- followed by 8 or 17 hex digits');
+  .regex(
+    /^sg-(?:[0-9a-f]{8}|[0-9a-f]{17})$/,
+    'must be a security group id: sg- followed by 8 or 17 hex digits',
+  );
 
 export const ZSecurityGroupIds = z
   .array(ZSecurityGroupId)
@@ -73,8 +79,17 @@ export interface TParsedPrincipalArn {
 export function parsePrincipalArn(arn: string): TParsedPrincipalArn | null {
   const p = parsePrincipal(arn.trim());
   if (!p || (p.kind !== 'role' && p.kind !== 'user')) return null;
-  return { arn: p.arn, accountId: p.accountId, kind: p.kind === 'role' ? 'ROLE' : 'USER', name: p.name, path: p.path };
+  return {
+    arn: p.arn,
+    accountId: p.accountId,
+    kind: p.kind === 'role' ? 'ROLE' : 'USER',
+    name: p.name,
+    path: p.path,
+  };
 }
 
 /** An ISO-8601 instant with an offset (2026-05-01T00:00:00Z); an effective time without a zone is ambiguous. */
-export const ZEffectiveAt = z.iso.datetime({ offset: true, message: 'must be an ISO-8601 date-time with a zone, e.g. 2026-05-01T00:00:00Z' });
+export const ZEffectiveAt = z.iso.datetime({
+  offset: true,
+  message: 'must be an ISO-8601 date-time with a zone, e.g. 2026-05-01T00:00:00Z',
+});

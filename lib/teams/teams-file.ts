@@ -24,7 +24,11 @@ import {
 // A bare id is shorthand for { id }; normalising first makes every error point at the field that is wrong.
 const ZAccountEntry = z.preprocess(
   (v) => (typeof v === 'string' ? { accountId: v } : v),
-  z.strictObject({ accountId: ZAccountId, environment: ZEnvironment.optional(), name: z.string().trim().max(120).optional() }),
+  z.strictObject({
+    accountId: ZAccountId,
+    environment: ZEnvironment.optional(),
+    name: z.string().trim().max(120).optional(),
+  }),
 );
 
 const ZVpcEntry = z.preprocess(

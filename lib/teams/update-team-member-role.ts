@@ -30,7 +30,11 @@ export async function updateTeamMemberRole(
     });
     if (!membership) throw new AppError('NOT_FOUND', `${data.email} is not a member of "${slug}"`);
     if (membership.role !== data.role) {
-      await tx.teamMembership.update({ where: { id: membership.id }, data: { role: data.role }, select: { id: true } });
+      await tx.teamMembership.update({
+        where: { id: membership.id },
+        data: { role: data.role },
+        select: { id: true },
+      });
       await recordAuditEvent(tx, {
         actor: auditActorOf(actor),
         action: 'team.member.role',

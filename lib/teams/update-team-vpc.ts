@@ -22,14 +22,23 @@ export type TUpdateTeamVpc = z.input<typeof ZUpdateTeamVpc>;
  * Changes a VPC's security groups, environment or name. An existing service-network association is not changed
  * here: the next provisioning run applies the new security groups.
  */
-export async function updateTeamVpc(actor: TActor, slug: string, input: TUpdateTeamVpc, db?: TDb): Promise<TTeamVpcView> {
+export async function updateTeamVpc(
+  actor: TActor,
+  slug: string,
+  input: TUpdateTeamVpc,
+  db?: TDb,
+): Promise<TTeamVpcView> {
   assertCan(actor, 'admin:manage');
   const data = parseOrThrow(ZUpdateTeamVpc, input, 'VPC');
   const client = await resolveDb(db);
   return client.$transaction(async (tx) => {
     const team = await getTeamIdOrThrow(tx, slug);
-    const before = await tx.vpc.findUnique({ where: { vpcId: data.vpcId }, select: { teamId: true, ...VPC_VIEW_SELECT } });
-    if (!before || before.teamId !== team.id) throw new AppError('NOT_FOUND', `${data.vpcId} is not a VPC of team "${slug}"`);
+    const before = await tx.vpc.findUnique({
+      where: { vpcId: data.vpcId },
+      select: { teamId: true, ...VPC_VIEW_SELECT },
+    });
+    if (!before || before.teamId !== team.id)
+      throw new AppError('NOT_FOUND', `${data.vpcId} is not a VPC of team "${slug}"`);
     const changes: Record<string, { from: unknown; to: unknown }> = {};
     if (data.securityGroupIds && data.securityGroupIds.join(',') !== before.securityGroupIds.join(',')) {
       changes.securityGroupIds = { from: before.securityGroupIds, to: data.securityGroupIds };
@@ -37,7 +46,8 @@ export async function updateTeamVpc(actor: TActor, slug: string, input: TUpdateT
     if (data.environment !== undefined && data.environment !== before.environment) {
       changes.environment = { from: before.environment, to: data.environment };
     }
-    if (data.name !== undefined && (data.name || null) !== before.name) changes.name = { from: before.name, to: data.name || null };
+    if (data.name !== undefined && (data.name || null) !== before.name)
+      changes.name = { from: before.name, to: data.name || null };
     if (Object.keys(changes).length === 0) {
       const { teamId: _teamId, ...view } = before;
       return view;

@@ -18,7 +18,12 @@ export const ZUpdateTeam = z.object({
 });
 export type TUpdateTeam = z.input<typeof ZUpdateTeam>;
 
-export async function updateTeam(actor: TActor, slug: string, input: TUpdateTeam, db?: TDb): Promise<TTeamRef> {
+export async function updateTeam(
+  actor: TActor,
+  slug: string,
+  input: TUpdateTeam,
+  db?: TDb,
+): Promise<TTeamRef> {
   assertCan(actor, 'admin:manage');
   const data = parseOrThrow(ZUpdateTeam, input, 'team');
   const client = await resolveDb(db);
@@ -29,7 +34,8 @@ export async function updateTeam(actor: TActor, slug: string, input: TUpdateTeam
       select: { name: true, costCenter: true, description: true, archivedAt: true },
     });
     const changes: Record<string, { from: unknown; to: unknown }> = {};
-    if (data.name !== undefined && data.name !== before.name) changes.name = { from: before.name, to: data.name };
+    if (data.name !== undefined && data.name !== before.name)
+      changes.name = { from: before.name, to: data.name };
     if (data.costCenter !== undefined && data.costCenter !== before.costCenter) {
       changes.costCenter = { from: before.costCenter, to: data.costCenter };
     }
@@ -57,6 +63,11 @@ export async function updateTeam(actor: TActor, slug: string, input: TUpdateTeam
         details: { changes, ...(restore ? { restored: true } : {}) },
       });
     }
-    return { slug: team.slug, name: team.name, costCenter: team.costCenter, archived: team.archivedAt !== null };
+    return {
+      slug: team.slug,
+      name: team.name,
+      costCenter: team.costCenter,
+      archived: team.archivedAt !== null,
+    };
   });
 }

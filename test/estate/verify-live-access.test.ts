@@ -14,13 +14,30 @@ const DEV = 'arn:aws:iam::200000000331:role/payments-dev-invoker';
 const NOVA = 'amazon.nova-lite-v1:0';
 
 async function grant(db: PrismaClient, principalArn: string, modelId: string, expiresAt: Date) {
-  const principal = await db.principal.findUniqueOrThrow({ where: { arn: principalArn }, select: { id: true } });
+  const principal = await db.principal.findUniqueOrThrow({
+    where: { arn: principalArn },
+    select: { id: true },
+  });
   const model = await db.model.findUniqueOrThrow({ where: { modelId }, select: { id: true } });
   const team = await db.team.findUniqueOrThrow({ where: { slug: 'payments' }, select: { id: true } });
-  await db.grant.create({ data: { teamId: team.id, principalId: principal.id, modelId: model.id, expiresAt, validFrom: new Date(Date.now() - 60_000) } });
+  await db.grant.create({
+    data: {
+      teamId: team.id,
+      principalId: principal.id,
+      modelId: model.id,
+      expiresAt,
+      validFrom: new Date(Date.now() - 60_000),
+    },
+  });
 }
 
-const base = { serviceArn: SERVICE, serviceNetworkArn: NETWORK, queryKey: 'modelid', orgId: ORG, networkPolicy: 'none' as const };
+const base = {
+  serviceArn: SERVICE,
+  serviceNetworkArn: NETWORK,
+  queryKey: 'modelid',
+  orgId: ORG,
+  networkPolicy: 'none' as const,
+};
 const inADay = () => new Date(Date.now() + 86_400_000);
 
 describe.each(testDatabaseKinds)('verifying the live policy against grants on $name', (kind) => {
@@ -44,17 +61,24 @@ describe.each(testDatabaseKinds)('verifying the live policy against grants on $n
     const access = await verifyLiveAccess(db(), { ...base, livePolicy: live.json });
     expect(access.verification).toMatchObject({ ok: true, mismatchCount: 0, activeGrantPairs: 1 });
     const novaColumn = access.matrix.models.findIndex((m) => m.key === NOVA);
-    const allowed = access.matrix.rows.flatMap((r) => r.allowed.flatMap((a, i) => (a ? [`${r.principal}|${access.matrix.models[i]!.key}`] : [])));
+    const allowed = access.matrix.rows.flatMap((r) =>
+      r.allowed.flatMap((a, i) => (a ? [`${r.principal}|${access.matrix.models[i]!.key}`] : [])),
+    );
     expect(novaColumn).toBeGreaterThanOrEqual(0);
     expect(allowed).toEqual([`${DEV}|${NOVA}`]);
   });
 
   it('flags a live policy that lets a principal without grants in', async () => {
     await seedDemoData(db());
-    const tooOpen = compileAuthPolicy([{ principal: DEV, models: [NOVA] }], { serviceArn: SERVICE, orgId: ORG });
+    const tooOpen = compileAuthPolicy([{ principal: DEV, models: [NOVA] }], {
+      serviceArn: SERVICE,
+      orgId: ORG,
+    });
     const access = await verifyLiveAccess(db(), { ...base, livePolicy: tooOpen.json });
     expect(access.verification.ok).toBe(false);
-    expect(access.verification.mismatches).toContainEqual(expect.objectContaining({ principal: DEV, expected: 'DENY', actual: 'ALLOW' }));
+    expect(access.verification.mismatches).toContainEqual(
+      expect.objectContaining({ principal: DEV, expected: 'DENY', actual: 'ALLOW' }),
+    );
   });
 
   it('flags a live policy that misses a grant, and one that a duplicated model id can bypass', async () => {
@@ -62,7 +86,9 @@ describe.each(testDatabaseKinds)('verifying the live policy against grants on $n
     await grant(db(), DEV, NOVA, inADay());
     const missing = await verifyLiveAccess(db(), { ...base, livePolicy: null });
     expect(missing.verification.ok).toBe(false);
-    expect(missing.verification.mismatches).toContainEqual(expect.objectContaining({ check: 'granted', principal: DEV, expected: 'ALLOW', actual: 'DENY' }));
+    expect(missing.verification.mismatches).toContainEqual(
+      expect.objectContaining({ check: 'granted', principal: DEV, expected: 'ALLOW', actual: 'DENY' }),
+    );
 
     // The style of policy AWS's blog post shows: a bare StringEquals on a multivalued key.
     const bypassable = JSON.stringify({
@@ -84,7 +110,10 @@ describe.each(testDatabaseKinds)('verifying the live policy against grants on $n
 
   it('reports a live policy that is not an IAM policy at all', async () => {
     await seedDemoData(db());
-    const access = await verifyLiveAccess(db(), { ...base, livePolicy: '{"Statement":[{"Effect":"Maybe"}]}' });
+    const access = await verifyLiveAccess(db(), {
+      ...base,
+      livePolicy: '{"Statement":[{"Effect":"Maybe"}]}',
+    });
     expect(access.verification.ok).toBe(false);
     expect(access.unreadable).toMatch(/Effect/);
   });

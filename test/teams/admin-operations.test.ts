@@ -49,7 +49,9 @@ describe.each(testDatabaseKinds)('admin operations on $name', (kind) => {
     const team = await createTeam(admin, { slug: 'payments', name: 'Payments', costCenter: 'CC-1001' }, db());
     expect(team).toEqual({ slug: 'payments', name: 'Payments', costCenter: 'CC-1001', archived: false });
 
-    const dup = await rejection(createTeam(admin, { slug: 'payments', name: 'Other', costCenter: 'CC-1' }, db()));
+    const dup = await rejection(
+      createTeam(admin, { slug: 'payments', name: 'Other', costCenter: 'CC-1' }, db()),
+    );
     expect(dup.code).toBe('CONFLICT');
     expect(dup.issues).toEqual([{ path: 'slug', message: 'is already taken' }]);
 
@@ -57,9 +59,16 @@ describe.each(testDatabaseKinds)('admin operations on $name', (kind) => {
     expect(bad.code).toBe('VALIDATION');
     expect(bad.issues.map((i) => i.path).sort()).toEqual(['name', 'slug']);
 
-    const events = await db().auditEvent.findMany({ select: { action: true, actorId: true, actorLabel: true, targetId: true, teamId: true } });
+    const events = await db().auditEvent.findMany({
+      select: { action: true, actorId: true, actorLabel: true, targetId: true, teamId: true },
+    });
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ action: 'team.create', actorId: admin.userId, actorLabel: admin.email, targetId: 'payments' });
+    expect(events[0]).toMatchObject({
+      action: 'team.create',
+      actorId: admin.userId,
+      actorLabel: admin.email,
+      targetId: 'payments',
+    });
     expect(events[0]!.teamId).not.toBeNull();
   });
 
@@ -74,12 +83,20 @@ describe.each(testDatabaseKinds)('admin operations on $name', (kind) => {
       addTeamMember(lead, 'payments', { email: 'new@example.com', name: 'New', role: 'LEAD' }, db()),
       addTeamAccount(lead, 'payments', { accountId: '123456789012' }, db()),
       addTeamPrincipal(lead, 'payments', { arn: ARN }, db()),
-      addTeamVpc(lead, 'payments', { vpcId: 'vpc-0123abcd', accountId: '200000000331', region: 'us-east-1' }, db()),
+      addTeamVpc(
+        lead,
+        'payments',
+        { vpcId: 'vpc-0123abcd', accountId: '200000000331', region: 'us-east-1' },
+        db(),
+      ),
       createModel(lead, { modelId: 'a.b', name: 'A', provider: 'A' }, db()),
       listCatalogModels(lead, db()),
     ];
     for (const attempt of attempts) expect((await rejection(attempt)).code).toBe('FORBIDDEN');
-    const after = await db().team.findUniqueOrThrow({ where: { slug: 'payments' }, select: { name: true, _count: { select: { memberships: true } } } });
+    const after = await db().team.findUniqueOrThrow({
+      where: { slug: 'payments' },
+      select: { name: true, _count: { select: { memberships: true } } },
+    });
     expect(after).toEqual({ name: 'Payments', _count: { memberships: 0 } });
     expect(await db().auditEvent.count({ where: { actorId: null } })).toBe(0);
     expect(await db().auditEvent.count()).toBe(2);
@@ -88,13 +105,31 @@ describe.each(testDatabaseKinds)('admin operations on $name', (kind) => {
 
   it('adds members by e-mail, creating the user only when a name is given, changes roles and removes', async () => {
     const admin = await paymentsWithAccount();
-    const noName = await rejection(addTeamMember(admin, 'payments', { email: 'new.person@example.com', role: 'MEMBER' }, db()));
+    const noName = await rejection(
+      addTeamMember(admin, 'payments', { email: 'new.person@example.com', role: 'MEMBER' }, db()),
+    );
     expect(noName.code).toBe('VALIDATION');
     expect(noName.issues[0]?.path).toBe('name');
 
-    const added = await addTeamMember(admin, 'payments', { email: 'New.Person@Example.com', name: 'New Person', role: 'LEAD' }, db());
-    expect(added).toEqual({ email: 'new.person@example.com', name: 'New Person', role: 'LEAD', userCreated: true });
-    expect((await rejection(addTeamMember(admin, 'payments', { email: 'new.person@example.com', role: 'MEMBER' }, db()))).code).toBe('CONFLICT');
+    const added = await addTeamMember(
+      admin,
+      'payments',
+      { email: 'New.Person@Example.com', name: 'New Person', role: 'LEAD' },
+      db(),
+    );
+    expect(added).toEqual({
+      email: 'new.person@example.com',
+      name: 'New Person',
+      role: 'LEAD',
+      userCreated: true,
+    });
+    expect(
+      (
+        await rejection(
+          addTeamMember(admin, 'payments', { email: 'new.person@example.com', role: 'MEMBER' }, db()),
+        )
+      ).code,
+    ).toBe('CONFLICT');
 
     await updateTeamMemberRole(admin, 'payments', { email: 'new.person@example.com', role: 'MEMBER' }, db());
     const m = await db().teamMembership.findFirstOrThrow({ select: { role: true } });
@@ -102,7 +137,11 @@ describe.each(testDatabaseKinds)('admin operations on $name', (kind) => {
     await removeTeamMember(admin, 'payments', { email: 'new.person@example.com' }, db());
     expect(await db().teamMembership.count()).toBe(0);
     expect(await db().user.count({ where: { email: 'new.person@example.com' } })).toBe(1);
-    expect((await db().auditEvent.findMany({ orderBy: { at: 'asc' }, select: { action: true } })).map((e) => e.action)).toEqual([
+    expect(
+      (await db().auditEvent.findMany({ orderBy: { at: 'asc' }, select: { action: true } })).map(
+        (e) => e.action,
+      ),
+    ).toEqual([
       'team.create',
       'team.account.add',
       'user.create',
@@ -118,10 +157,14 @@ describe.each(testDatabaseKinds)('admin operations on $name', (kind) => {
     const taken = await rejection(addTeamAccount(admin, 'search', { accountId: '200000000331' }, db()));
     expect(taken.code).toBe('CONFLICT');
     expect(taken.message).toContain('payments');
-    expect((await rejection(addTeamAccount(admin, 'search', { accountId: '12345' }, db()))).code).toBe('VALIDATION');
+    expect((await rejection(addTeamAccount(admin, 'search', { accountId: '12345' }, db()))).code).toBe(
+      'VALIDATION',
+    );
 
     await addTeamPrincipal(admin, 'payments', { arn: ARN }, db());
-    expect((await rejection(removeTeamAccount(admin, 'payments', { accountId: '200000000331' }, db()))).code).toBe('CONFLICT');
+    expect(
+      (await rejection(removeTeamAccount(admin, 'payments', { accountId: '200000000331' }, db()))).code,
+    ).toBe('CONFLICT');
     await addTeamAccount(admin, 'search', { accountId: '200111111951' }, db());
     await removeTeamAccount(admin, 'search', { accountId: '200111111951' }, db());
     expect(await db().awsAccount.count()).toBe(1);
@@ -130,17 +173,39 @@ describe.each(testDatabaseKinds)('admin operations on $name', (kind) => {
   it('adds a principal with account, name and IAM path derived from the ARN; the account must be the team’s', async () => {
     const admin = await paymentsWithAccount();
     const p = await addTeamPrincipal(admin, 'payments', { arn: ARN }, db());
-    expect(p).toEqual({ arn: ARN, accountId: '200000000331', name: 'payments-prod-invoker', path: '/genai/', kind: 'ROLE', since: null });
-    const mapping = await db().principalMapping.findFirstOrThrow({ select: { validFrom: true, validTo: true, createdById: true } });
+    expect(p).toEqual({
+      arn: ARN,
+      accountId: '200000000331',
+      name: 'payments-prod-invoker',
+      path: '/genai/',
+      kind: 'ROLE',
+      since: null,
+    });
+    const mapping = await db().principalMapping.findFirstOrThrow({
+      select: { validFrom: true, validTo: true, createdById: true },
+    });
     expect(mapping).toEqual({ validFrom: null, validTo: null, createdById: admin.userId });
 
     expect((await rejection(addTeamPrincipal(admin, 'payments', { arn: ARN }, db()))).code).toBe('CONFLICT');
-    const otherAccount = await rejection(addTeamPrincipal(admin, 'payments', { arn: 'arn:aws:iam::999988887777:role/x' }, db()));
+    const otherAccount = await rejection(
+      addTeamPrincipal(admin, 'payments', { arn: 'arn:aws:iam::999988887777:role/x' }, db()),
+    );
     expect(otherAccount.code).toBe('VALIDATION');
     expect(otherAccount.issues[0]?.path).toBe('arn');
-    const samePathless = await rejection(addTeamPrincipal(admin, 'payments', { arn: 'arn:aws:iam::200000000331:role/payments-prod-invoker' }, db()));
+    const samePathless = await rejection(
+      addTeamPrincipal(
+        admin,
+        'payments',
+        { arn: 'arn:aws:iam::200000000331:role/payments-prod-invoker' },
+        db(),
+      ),
+    );
     expect(samePathless.code).toBe('CONFLICT');
-    for (const arn of ['arn:aws:sts::200000000331:assumed-role/r/s', 'arn:aws:iam::200000000331:role/*', 'not-an-arn']) {
+    for (const arn of [
+      'arn:aws:sts::200000000331:assumed-role/r/s',
+      'arn:aws:iam::200000000331:role/*',
+      'not-an-arn',
+    ]) {
       expect((await rejection(addTeamPrincipal(admin, 'payments', { arn }, db()))).code).toBe('VALIDATION');
     }
   });
@@ -152,7 +217,12 @@ describe.each(testDatabaseKinds)('admin operations on $name', (kind) => {
     const effectiveAt = '2026-03-01T00:00:00.000Z';
 
     const moved = await movePrincipal(admin, { arn: ARN, toTeam: 'risk', effectiveAt }, db());
-    expect(moved).toMatchObject({ fromTeam: 'payments', toTeam: 'risk', effectiveAt, activeGrantsOfOldTeam: 0 });
+    expect(moved).toMatchObject({
+      fromTeam: 'payments',
+      toTeam: 'risk',
+      effectiveAt,
+      activeGrantsOfOldTeam: 0,
+    });
     const mappings = await db().principalMapping.findMany({
       orderBy: { createdAt: 'asc' },
       select: { validFrom: true, validTo: true, team: { select: { slug: true } } },
@@ -161,14 +231,31 @@ describe.each(testDatabaseKinds)('admin operations on $name', (kind) => {
       { validFrom: null, validTo: new Date(effectiveAt), team: { slug: 'payments' } },
       { validFrom: new Date(effectiveAt), validTo: null, team: { slug: 'risk' } },
     ]);
-    const moveEvents = await db().auditEvent.findMany({ where: { action: 'team.principal.move' }, select: { team: { select: { slug: true } } } });
+    const moveEvents = await db().auditEvent.findMany({
+      where: { action: 'team.principal.move' },
+      select: { team: { select: { slug: true } } },
+    });
     expect(moveEvents.map((e) => e.team?.slug).sort()).toEqual(['payments', 'risk']);
 
     // Not before the current mapping began, not in the future, not to the same team.
-    expect((await rejection(movePrincipal(admin, { arn: ARN, toTeam: 'payments', effectiveAt: '2026-02-01T00:00:00Z' }, db()))).code).toBe('VALIDATION');
-    expect((await rejection(movePrincipal(admin, { arn: ARN, toTeam: 'payments', effectiveAt: '2999-01-01T00:00:00Z' }, db()))).code).toBe('VALIDATION');
+    expect(
+      (
+        await rejection(
+          movePrincipal(admin, { arn: ARN, toTeam: 'payments', effectiveAt: '2026-02-01T00:00:00Z' }, db()),
+        )
+      ).code,
+    ).toBe('VALIDATION');
+    expect(
+      (
+        await rejection(
+          movePrincipal(admin, { arn: ARN, toTeam: 'payments', effectiveAt: '2999-01-01T00:00:00Z' }, db()),
+        )
+      ).code,
+    ).toBe('VALIDATION');
     expect((await rejection(movePrincipal(admin, { arn: ARN, toTeam: 'risk' }, db()))).code).toBe('CONFLICT');
-    expect((await rejection(movePrincipal(admin, { arn: ARN, toTeam: 'nope' }, db()))).code).toBe('NOT_FOUND');
+    expect((await rejection(movePrincipal(admin, { arn: ARN, toTeam: 'nope' }, db()))).code).toBe(
+      'NOT_FOUND',
+    );
   });
 
   it('removes a principal mapping (history kept) and re-adding starts a new interval, not from the beginning', async () => {
@@ -180,19 +267,33 @@ describe.each(testDatabaseKinds)('admin operations on $name', (kind) => {
     const again = await addTeamPrincipal(admin, 'payments', { arn: ARN }, db());
     expect(again.since).not.toBeNull();
     expect(new Date(again.since!).getTime()).toBeGreaterThanOrEqual(new Date(removed.validTo).getTime());
-    expect((await rejection(removePrincipalMapping(admin, 'search', { arn: ARN }, db()))).code).toBe('NOT_FOUND');
+    expect((await rejection(removePrincipalMapping(admin, 'search', { arn: ARN }, db()))).code).toBe(
+      'NOT_FOUND',
+    );
   });
 
   it('refuses to remove a principal mapping while the team holds active grants for it', async () => {
     const admin = await paymentsWithAccount();
     await addTeamPrincipal(admin, 'payments', { arn: ARN }, db());
-    const model = await db().model.create({ data: { modelId: 'm.x', policyKey: 'm.x', name: 'X', provider: 'P' }, select: { id: true } });
+    const model = await db().model.create({
+      data: { modelId: 'm.x', policyKey: 'm.x', name: 'X', provider: 'P' },
+      select: { id: true },
+    });
     const [team, principal] = await Promise.all([
       db().team.findUniqueOrThrow({ where: { slug: 'payments' }, select: { id: true } }),
       db().principal.findUniqueOrThrow({ where: { arn: ARN }, select: { id: true } }),
     ]);
-    await db().grant.create({ data: { teamId: team.id, principalId: principal.id, modelId: model.id, expiresAt: new Date(Date.now() + 86_400_000) } });
-    expect((await rejection(removePrincipalMapping(admin, 'payments', { arn: ARN }, db()))).code).toBe('CONFLICT');
+    await db().grant.create({
+      data: {
+        teamId: team.id,
+        principalId: principal.id,
+        modelId: model.id,
+        expiresAt: new Date(Date.now() + 86_400_000),
+      },
+    });
+    expect((await rejection(removePrincipalMapping(admin, 'payments', { arn: ARN }, db()))).code).toBe(
+      'CONFLICT',
+    );
     expect((await rejection(archiveTeam(admin, 'payments', db()))).code).toBe('CONFLICT');
   });
 
@@ -201,31 +302,82 @@ describe.each(testDatabaseKinds)('admin operations on $name', (kind) => {
     const vpc = await addTeamVpc(
       admin,
       'payments',
-      { vpcId: 'vpc-6269e0d37f2a74de4', accountId: '200000000331', region: 'us-east-1', environment: 'dev', securityGroupIds: ['sg-0a1b2c3d4e5f60001'] },
+      {
+        vpcId: 'vpc-6269e0d37f2a74de4',
+        accountId: '200000000331',
+        region: 'us-east-1',
+        environment: 'dev',
+        securityGroupIds: ['sg-0a1b2c3d4e5f60001'],
+      },
       db(),
     );
-    expect(vpc).toMatchObject({ vpcId: 'vpc-6269e0d37f2a74de4', securityGroupIds: ['sg-0a1b2c3d4e5f60001'], associationStatus: null });
+    expect(vpc).toMatchObject({
+      vpcId: 'vpc-6269e0d37f2a74de4',
+      securityGroupIds: ['sg-0a1b2c3d4e5f60001'],
+      associationStatus: null,
+    });
     const bad = await rejection(
-      addTeamVpc(admin, 'payments', { vpcId: 'vpc-xyz', accountId: '200000000331', region: 'mars-1', securityGroupIds: ['sg-1'] }, db()),
+      addTeamVpc(
+        admin,
+        'payments',
+        { vpcId: 'vpc-xyz', accountId: '200000000331', region: 'mars-1', securityGroupIds: ['sg-1'] },
+        db(),
+      ),
     );
     expect(bad.code).toBe('VALIDATION');
     expect(bad.issues.map((i) => i.path).sort()).toEqual(['region', 'securityGroupIds.0', 'vpcId']);
     expect(
-      (await rejection(addTeamVpc(admin, 'payments', { vpcId: 'vpc-0123abcd', accountId: '999988887777', region: 'us-east-1' }, db()))).code,
+      (
+        await rejection(
+          addTeamVpc(
+            admin,
+            'payments',
+            { vpcId: 'vpc-0123abcd', accountId: '999988887777', region: 'us-east-1' },
+            db(),
+          ),
+        )
+      ).code,
     ).toBe('VALIDATION');
     expect(
-      (await rejection(addTeamVpc(admin, 'payments', { vpcId: 'vpc-6269e0d37f2a74de4', accountId: '200000000331', region: 'us-east-1' }, db()))).code,
+      (
+        await rejection(
+          addTeamVpc(
+            admin,
+            'payments',
+            { vpcId: 'vpc-6269e0d37f2a74de4', accountId: '200000000331', region: 'us-east-1' },
+            db(),
+          ),
+        )
+      ).code,
     ).toBe('CONFLICT');
 
-    const edited = await updateTeamVpc(admin, 'payments', { vpcId: 'vpc-6269e0d37f2a74de4', securityGroupIds: ['sg-0a1b2c3d4e5f60002', 'sg-0123abcd'] }, db());
+    const edited = await updateTeamVpc(
+      admin,
+      'payments',
+      { vpcId: 'vpc-6269e0d37f2a74de4', securityGroupIds: ['sg-0a1b2c3d4e5f60002', 'sg-0123abcd'] },
+      db(),
+    );
     expect(edited.securityGroupIds).toEqual(['sg-0a1b2c3d4e5f60002', 'sg-0123abcd']);
-    await db().vpc.update({ where: { vpcId: 'vpc-6269e0d37f2a74de4' }, data: { associationArn: 'arn:aws:vpc-lattice:us-east-1:200000000331:servicenetworkvpcassociation/snva-1' } });
-    expect((await rejection(removeTeamVpc(admin, 'payments', { vpcId: 'vpc-6269e0d37f2a74de4' }, db()))).code).toBe('CONFLICT');
+    await db().vpc.update({
+      where: { vpcId: 'vpc-6269e0d37f2a74de4' },
+      data: {
+        associationArn: 'arn:aws:vpc-lattice:us-east-1:200000000331:servicenetworkvpcassociation/snva-1',
+      },
+    });
+    expect(
+      (await rejection(removeTeamVpc(admin, 'payments', { vpcId: 'vpc-6269e0d37f2a74de4' }, db()))).code,
+    ).toBe('CONFLICT');
     await db().vpc.update({ where: { vpcId: 'vpc-6269e0d37f2a74de4' }, data: { associationArn: null } });
     await removeTeamVpc(admin, 'payments', { vpcId: 'vpc-6269e0d37f2a74de4' }, db());
-    const actions = (await db().auditEvent.findMany({ where: { targetType: 'vpc' }, orderBy: { at: 'asc' }, select: { action: true, details: true } }));
+    const actions = await db().auditEvent.findMany({
+      where: { targetType: 'vpc' },
+      orderBy: { at: 'asc' },
+      select: { action: true, details: true },
+    });
     expect(actions.map((a) => a.action)).toEqual(['team.vpc.add', 'team.vpc.update', 'team.vpc.remove']);
-    expect(actions[1]!.details).toMatchObject({ changes: { securityGroupIds: { from: ['sg-0a1b2c3d4e5f60001'] } } });
+    expect(actions[1]!.details).toMatchObject({
+      changes: { securityGroupIds: { from: ['sg-0a1b2c3d4e5f60001'] } },
+    });
   });
 
   it('updates and archives a team; an archived team can be restored', async () => {
@@ -235,72 +387,183 @@ describe.each(testDatabaseKinds)('admin operations on $name', (kind) => {
     expect((await rejection(archiveTeam(admin, 'payments', db()))).code).toBe('CONFLICT');
     const restored = await updateTeam(admin, 'payments', { restore: true }, db());
     expect(restored).toEqual({ slug: 'payments', name: 'Payments', costCenter: 'CC-9999', archived: false });
-    const details = await db().auditEvent.findFirstOrThrow({ where: { action: 'team.update' }, select: { details: true } });
+    const details = await db().auditEvent.findFirstOrThrow({
+      where: { action: 'team.update' },
+      select: { details: true },
+    });
     expect(details.details).toEqual({ changes: { costCenter: { from: 'CC-1001', to: 'CC-9999' } } });
   });
 
   it('manages the model catalog: policy keys validated and unique, edits audited with before/after', async () => {
     const cli = systemActor('cli');
-    const m = await createModel(cli, { modelId: 'anthropic.claude-3-haiku-20240307-v1:0', name: 'Claude 3 Haiku', provider: 'Anthropic' }, db());
-    expect(m).toMatchObject({ policyKey: 'anthropic.claude-3-haiku-20240307-v1:0', tier: 'STANDARD', requiresTwoApprovals: false, enabled: true, activeGrants: 0 });
-    const bad = await rejection(createModel(cli, { modelId: 'x*', policyKey: 'a b', name: 'X', provider: 'P' }, db()));
+    const m = await createModel(
+      cli,
+      { modelId: 'anthropic.claude-3-haiku-20240307-v1:0', name: 'Claude 3 Haiku', provider: 'Anthropic' },
+      db(),
+    );
+    expect(m).toMatchObject({
+      policyKey: 'anthropic.claude-3-haiku-20240307-v1:0',
+      tier: 'STANDARD',
+      requiresTwoApprovals: false,
+      enabled: true,
+      activeGrants: 0,
+    });
+    const bad = await rejection(
+      createModel(cli, { modelId: 'x*', policyKey: 'a b', name: 'X', provider: 'P' }, db()),
+    );
     expect(bad.issues.map((i) => i.path).sort()).toEqual(['modelId', 'policyKey']);
-    await createModel(cli, { modelId: 'meta.llama3-8b-instruct-v1:0', policyKey: 'llama-8b', name: 'Llama 3 8B', provider: 'Meta' }, db());
-    expect((await rejection(createModel(cli, { modelId: 'other', policyKey: 'llama-8b', name: 'O', provider: 'P' }, db()))).code).toBe('CONFLICT');
-    expect((await rejection(updateModel(cli, 'anthropic.claude-3-haiku-20240307-v1:0', { policyKey: 'llama-8b' }, db()))).code).toBe('CONFLICT');
+    await createModel(
+      cli,
+      {
+        modelId: 'meta.llama3-8b-instruct-v1:0',
+        policyKey: 'llama-8b',
+        name: 'Llama 3 8B',
+        provider: 'Meta',
+      },
+      db(),
+    );
+    expect(
+      (
+        await rejection(
+          createModel(cli, { modelId: 'other', policyKey: 'llama-8b', name: 'O', provider: 'P' }, db()),
+        )
+      ).code,
+    ).toBe('CONFLICT');
+    expect(
+      (
+        await rejection(
+          updateModel(cli, 'anthropic.claude-3-haiku-20240307-v1:0', { policyKey: 'llama-8b' }, db()),
+        )
+      ).code,
+    ).toBe('CONFLICT');
 
-    const u = await updateModel(cli, 'anthropic.claude-3-haiku-20240307-v1:0', { tier: 'RESTRICTED', requiresTwoApprovals: true, enabled: false }, db());
+    const u = await updateModel(
+      cli,
+      'anthropic.claude-3-haiku-20240307-v1:0',
+      { tier: 'RESTRICTED', requiresTwoApprovals: true, enabled: false },
+      db(),
+    );
     expect(u).toMatchObject({ tier: 'RESTRICTED', requiresTwoApprovals: true, enabled: false });
     expect((await rejection(updateModel(cli, 'missing', { tier: 'STANDARD' }, db()))).code).toBe('NOT_FOUND');
-    const ev = await db().auditEvent.findFirstOrThrow({ where: { action: 'model.update' }, select: { actorId: true, actorLabel: true, details: true } });
+    const ev = await db().auditEvent.findFirstOrThrow({
+      where: { action: 'model.update' },
+      select: { actorId: true, actorLabel: true, details: true },
+    });
     expect(ev).toEqual({
       actorId: null,
       actorLabel: 'cli',
       details: {
         modelId: 'anthropic.claude-3-haiku-20240307-v1:0',
-        changes: { tier: { from: 'STANDARD', to: 'RESTRICTED' }, requiresTwoApprovals: { from: false, to: true }, enabled: { from: true, to: false } },
+        changes: {
+          tier: { from: 'STANDARD', to: 'RESTRICTED' },
+          requiresTwoApprovals: { from: false, to: true },
+          enabled: { from: true, to: false },
+        },
       },
     });
-    expect((await listCatalogModels(cli, db())).map((x) => x.modelId)).toEqual(['anthropic.claude-3-haiku-20240307-v1:0', 'meta.llama3-8b-instruct-v1:0']);
+    expect((await listCatalogModels(cli, db())).map((x) => x.modelId)).toEqual([
+      'anthropic.claude-3-haiku-20240307-v1:0',
+      'meta.llama3-8b-instruct-v1:0',
+    ]);
   });
 
   it('updates estate settings: validated ids and org id, service and share must match the network, audited by ARN', async () => {
     const admin = await adminActor(db());
     const sn = await db().serviceNetwork.create({
-      data: { arn: 'arn:aws:vpc-lattice:us-east-1:100000000001:servicenetwork/sn-0123456789abcdef0', resourceId: 'sn-0123456789abcdef0', name: 'genai-sn', accountId: '100000000001', region: 'us-east-1' },
+      data: {
+        arn: 'arn:aws:vpc-lattice:us-east-1:100000000001:servicenetwork/sn-0123456789abcdef0',
+        resourceId: 'sn-0123456789abcdef0',
+        name: 'genai-sn',
+        accountId: '100000000001',
+        region: 'us-east-1',
+      },
       select: { id: true },
     });
     const other = await db().serviceNetwork.create({
-      data: { arn: 'arn:aws:vpc-lattice:us-east-1:100000000001:servicenetwork/sn-0123456789abcdef1', resourceId: 'sn-0123456789abcdef1', name: 'other-sn', accountId: '100000000001', region: 'us-east-1' },
+      data: {
+        arn: 'arn:aws:vpc-lattice:us-east-1:100000000001:servicenetwork/sn-0123456789abcdef1',
+        resourceId: 'sn-0123456789abcdef1',
+        name: 'other-sn',
+        accountId: '100000000001',
+        region: 'us-east-1',
+      },
       select: { id: true },
     });
     const svc = await db().latticeService.create({
-      data: { arn: 'arn:aws:vpc-lattice:us-east-1:111122223333:service/svc-0123456789abcdef0', resourceId: 'svc-0123456789abcdef0', name: 'bedrock-proxy', accountId: '111122223333', region: 'us-east-1', serviceNetworkId: sn.id },
+      data: {
+        arn: 'arn:aws:vpc-lattice:us-east-1:111122223333:service/svc-0123456789abcdef0',
+        resourceId: 'svc-0123456789abcdef0',
+        name: 'bedrock-proxy',
+        accountId: '111122223333',
+        region: 'us-east-1',
+        serviceNetworkId: sn.id,
+      },
       select: { id: true },
     });
     const share = await db().resourceShare.create({
-      data: { arn: 'arn:aws:ram:us-east-1:100000000001:resource-share/abc', name: 'genai-service-network', accountId: '100000000001', region: 'us-east-1', serviceNetworkId: sn.id },
+      data: {
+        arn: 'arn:aws:ram:us-east-1:100000000001:resource-share/abc',
+        name: 'genai-service-network',
+        accountId: '100000000001',
+        region: 'us-east-1',
+        serviceNetworkId: sn.id,
+      },
       select: { id: true },
     });
 
-    const bad = await rejection(updateEstateSettings(admin, { organizationId: 'org-1', modelQueryKey: 'model id' }, db()));
+    const bad = await rejection(
+      updateEstateSettings(admin, { organizationId: 'org-1', modelQueryKey: 'model id' }, db()),
+    );
     expect(bad.issues.map((i) => i.path).sort()).toEqual(['modelQueryKey', 'organizationId']);
-    const mismatch = await rejection(updateEstateSettings(admin, { serviceNetworkId: other.id, serviceId: svc.id, resourceShareId: share.id }, db()));
+    const mismatch = await rejection(
+      updateEstateSettings(
+        admin,
+        { serviceNetworkId: other.id, serviceId: svc.id, resourceShareId: share.id },
+        db(),
+      ),
+    );
     expect(mismatch.issues.map((i) => i.path).sort()).toEqual(['resourceShareId', 'serviceId']);
-    expect((await rejection(updateEstateSettings(admin, { serviceId: 'nope' }, db()))).issues[0]?.path).toBe('serviceId');
+    expect((await rejection(updateEstateSettings(admin, { serviceId: 'nope' }, db()))).issues[0]?.path).toBe(
+      'serviceId',
+    );
 
     const r = await updateEstateSettings(
       admin,
-      { organizationId: 'o-bap7demo42x', modelQueryKey: 'model', serviceNetworkId: sn.id, serviceId: svc.id, resourceShareId: share.id },
+      {
+        organizationId: 'o-bap7demo42x',
+        modelQueryKey: 'model',
+        serviceNetworkId: sn.id,
+        serviceId: svc.id,
+        resourceShareId: share.id,
+      },
       db(),
     );
-    expect(r.changed.sort()).toEqual(['modelQueryKey', 'organizationId', 'resourceShareId', 'serviceId', 'serviceNetworkId']);
+    expect(r.changed.sort()).toEqual([
+      'modelQueryKey',
+      'organizationId',
+      'resourceShareId',
+      'serviceId',
+      'serviceNetworkId',
+    ]);
     expect((await updateEstateSettings(admin, { modelQueryKey: 'model' }, db())).changed).toEqual([]);
     const view = await getEstateSettings(admin, db());
-    expect(view).toMatchObject({ organizationId: 'o-bap7demo42x', modelQueryKey: 'model', region: 'us-east-1', serviceId: svc.id });
+    expect(view).toMatchObject({
+      organizationId: 'o-bap7demo42x',
+      modelQueryKey: 'model',
+      region: 'us-east-1',
+      serviceId: svc.id,
+    });
     expect(view.options.serviceNetworks.map((n) => n.name)).toEqual(['genai-sn', 'other-sn']);
-    const ev = await db().auditEvent.findFirstOrThrow({ where: { action: 'estate.settings.update' }, select: { details: true } });
-    expect(ev.details).toMatchObject({ serviceArn: 'arn:aws:vpc-lattice:us-east-1:111122223333:service/svc-0123456789abcdef0', modelQueryKey: 'model' });
-    expect((await rejection(updateEstateSettings(leadActor(), { modelQueryKey: 'x' }, db()))).code).toBe('FORBIDDEN');
+    const ev = await db().auditEvent.findFirstOrThrow({
+      where: { action: 'estate.settings.update' },
+      select: { details: true },
+    });
+    expect(ev.details).toMatchObject({
+      serviceArn: 'arn:aws:vpc-lattice:us-east-1:111122223333:service/svc-0123456789abcdef0',
+      modelQueryKey: 'model',
+    });
+    expect((await rejection(updateEstateSettings(leadActor(), { modelQueryKey: 'x' }, db()))).code).toBe(
+      'FORBIDDEN',
+    );
   });
 });

@@ -24,7 +24,14 @@ const baseFile = () => ({
     costCenter: 'CC-1002',
     principals: [SEARCH_DEV],
     accounts: [{ accountId: '200111111951', environment: 'prod' }],
-    vpcs: [{ vpcId: 'vpc-51818e811892f902b', region: 'eu-west-1', securityGroupIds: ['sg-0a1b2c3d4e5f60003'], environment: 'dev' }],
+    vpcs: [
+      {
+        vpcId: 'vpc-51818e811892f902b',
+        region: 'eu-west-1',
+        securityGroupIds: ['sg-0a1b2c3d4e5f60003'],
+        environment: 'dev',
+      },
+    ],
   },
 });
 
@@ -50,26 +57,59 @@ describe.each(testDatabaseKinds)('teams as code on $name', (kind) => {
   it('creates teams, accounts, principals (from the beginning of time), VPCs and members, with defaults', async () => {
     const result = await importTeams(cli, baseFile(), {}, db());
     expect(result.counts).toEqual({ created: 11, updated: 0, moved: 0, pruned: 0 });
-    expect(result.changes.map((c) => c.text)).toContain(`add principal ${PAY_PROD} to payments (from the beginning)`);
+    expect(result.changes.map((c) => c.text)).toContain(
+      `add principal ${PAY_PROD} to payments (from the beginning)`,
+    );
 
-    const search = await db().team.findUniqueOrThrow({ where: { slug: 'search' }, select: { name: true, costCenter: true } });
+    const search = await db().team.findUniqueOrThrow({
+      where: { slug: 'search' },
+      select: { name: true, costCenter: true },
+    });
     expect(search).toEqual({ name: 'search', costCenter: 'CC-1002' });
-    const principal = await db().principal.findUniqueOrThrow({ where: { arn: PAY_PROD }, select: { accountId: true, name: true, path: true } });
+    const principal = await db().principal.findUniqueOrThrow({
+      where: { arn: PAY_PROD },
+      select: { accountId: true, name: true, path: true },
+    });
     expect(principal).toEqual({ accountId: '200000000331', name: 'payments-prod-invoker', path: '/genai/' });
-    expect(await mappingsOf(PAY_PROD)).toEqual([{ validFrom: null, validTo: null, team: { slug: 'payments' } }]);
-    const vpcs = await db().vpc.findMany({ orderBy: { vpcId: 'asc' }, select: { vpcId: true, accountId: true, region: true, environment: true, securityGroupIds: true } });
-    expect(vpcs).toEqual([
-      { vpcId: 'vpc-51818e811892f902b', accountId: '200111111951', region: 'eu-west-1', environment: 'dev', securityGroupIds: ['sg-0a1b2c3d4e5f60003'] },
-      { vpcId: 'vpc-6269e0d37f2a74de4', accountId: '200000000331', region: 'us-east-1', environment: 'default', securityGroupIds: [] },
+    expect(await mappingsOf(PAY_PROD)).toEqual([
+      { validFrom: null, validTo: null, team: { slug: 'payments' } },
     ]);
-    const lena = await db().user.findUniqueOrThrow({ where: { email: 'lena.lead@example.com' }, select: { name: true, memberships: { select: { role: true } } } });
+    const vpcs = await db().vpc.findMany({
+      orderBy: { vpcId: 'asc' },
+      select: { vpcId: true, accountId: true, region: true, environment: true, securityGroupIds: true },
+    });
+    expect(vpcs).toEqual([
+      {
+        vpcId: 'vpc-51818e811892f902b',
+        accountId: '200111111951',
+        region: 'eu-west-1',
+        environment: 'dev',
+        securityGroupIds: ['sg-0a1b2c3d4e5f60003'],
+      },
+      {
+        vpcId: 'vpc-6269e0d37f2a74de4',
+        accountId: '200000000331',
+        region: 'us-east-1',
+        environment: 'default',
+        securityGroupIds: [],
+      },
+    ]);
+    const lena = await db().user.findUniqueOrThrow({
+      where: { email: 'lena.lead@example.com' },
+      select: { name: true, memberships: { select: { role: true } } },
+    });
     expect(lena).toEqual({ name: 'Lena Park', memberships: [{ role: 'LEAD' }] });
 
     // One audit event per change, attributed to the CLI, plus a summary.
-    const events = await db().auditEvent.findMany({ select: { action: true, actorLabel: true, actorId: true } });
+    const events = await db().auditEvent.findMany({
+      select: { action: true, actorLabel: true, actorId: true },
+    });
     expect(events).toHaveLength(12);
     expect(events.every((e) => e.actorLabel === 'cli' && e.actorId === null)).toBe(true);
-    const summary = await db().auditEvent.findFirstOrThrow({ where: { action: 'teams.import' }, select: { details: true } });
+    const summary = await db().auditEvent.findFirstOrThrow({
+      where: { action: 'teams.import' },
+      select: { details: true },
+    });
     expect(summary.details).toMatchObject({ counts: { created: 11 }, prune: false });
   });
 
@@ -95,29 +135,66 @@ describe.each(testDatabaseKinds)('teams as code on $name', (kind) => {
     file.payments.members = [];
     const effective = new Date('2026-04-01T00:00:00Z');
 
-    const dry = await importTeams(cli, { payments: file.payments }, { prune: true, effectiveAt: effective, dryRun: true }, db());
+    const dry = await importTeams(
+      cli,
+      { payments: file.payments },
+      { prune: true, effectiveAt: effective, dryRun: true },
+      db(),
+    );
     expect(dry.counts).toEqual({ created: 0, updated: 0, moved: 0, pruned: 4 });
-    expect(await db().auditEvent.count({ where: { action: { startsWith: 'team.principal.remove' } } })).toBe(0);
+    expect(await db().auditEvent.count({ where: { action: { startsWith: 'team.principal.remove' } } })).toBe(
+      0,
+    );
     expect(await db().principalMapping.count({ where: { validTo: null } })).toBe(3);
 
-    const r = await importTeams(cli, { payments: file.payments }, { prune: true, effectiveAt: effective }, db());
-    expect(r.changes.map((c) => c.kind).sort()).toEqual(['member.remove', 'principal.remove', 'team.archive', 'vpc.remove']);
-    expect(await mappingsOf(PAY_PROD)).toEqual([{ validFrom: null, validTo: effective, team: { slug: 'payments' } }]);
+    const r = await importTeams(
+      cli,
+      { payments: file.payments },
+      { prune: true, effectiveAt: effective },
+      db(),
+    );
+    expect(r.changes.map((c) => c.kind).sort()).toEqual([
+      'member.remove',
+      'principal.remove',
+      'team.archive',
+      'vpc.remove',
+    ]);
+    expect(await mappingsOf(PAY_PROD)).toEqual([
+      { validFrom: null, validTo: effective, team: { slug: 'payments' } },
+    ]);
     expect(await db().vpc.count()).toBe(1);
-    expect(await db().team.findUniqueOrThrow({ where: { slug: 'search' }, select: { archivedAt: true } })).not.toEqual({ archivedAt: null });
+    expect(
+      await db().team.findUniqueOrThrow({ where: { slug: 'search' }, select: { archivedAt: true } }),
+    ).not.toEqual({ archivedAt: null });
     expect(await db().user.count({ where: { email: 'lena.lead@example.com' } })).toBe(1);
     expect(await db().auditEvent.count({ where: { action: 'team.principal.remove' } })).toBe(1);
   });
 
   it('--prune keeps what it must (associated VPC, account with recorded principals) and says why', async () => {
     await importTeams(cli, baseFile(), {}, db());
-    await db().vpc.update({ where: { vpcId: 'vpc-6269e0d37f2a74de4' }, data: { associationArn: 'arn:aws:vpc-lattice:us-east-1:200000000331:servicenetworkvpcassociation/snva-1' } });
+    await db().vpc.update({
+      where: { vpcId: 'vpc-6269e0d37f2a74de4' },
+      data: {
+        associationArn: 'arn:aws:vpc-lattice:us-east-1:200000000331:servicenetworkvpcassociation/snva-1',
+      },
+    });
     const file = baseFile();
-    const r = await importTeams(cli, { ...file, payments: { ...file.payments, vpcs: [] }, search: { ...file.search, accounts: [], principals: [], vpcs: [] } }, { prune: true }, db());
+    const r = await importTeams(
+      cli,
+      {
+        ...file,
+        payments: { ...file.payments, vpcs: [] },
+        search: { ...file.search, accounts: [], principals: [], vpcs: [] },
+      },
+      { prune: true },
+      db(),
+    );
     expect(r.kept.some((k) => k.includes('vpc-6269e0d37f2a74de4'))).toBe(true);
     expect(r.kept.some((k) => k.includes('account 200111111951'))).toBe(true);
     expect(await db().awsAccount.count()).toBe(2);
-    expect(await db().vpc.findUnique({ where: { vpcId: 'vpc-6269e0d37f2a74de4' }, select: { vpcId: true } })).not.toBeNull();
+    expect(
+      await db().vpc.findUnique({ where: { vpcId: 'vpc-6269e0d37f2a74de4' }, select: { vpcId: true } }),
+    ).not.toBeNull();
   });
 
   it('moves a principal listed under another team at --effective: old mapping closed there, new one from there', async () => {
@@ -128,15 +205,21 @@ describe.each(testDatabaseKinds)('teams as code on $name', (kind) => {
     const effective = new Date('2026-05-01T12:00:00Z');
     const r = await importTeams(cli, file, { effectiveAt: effective }, db());
     expect(r.counts).toEqual({ created: 0, updated: 0, moved: 1, pruned: 0 });
-    expect(r.changes[0]!.text).toBe(`move principal ${PAY_PROD} from payments to search at 2026-05-01T12:00:00.000Z`);
+    expect(r.changes[0]!.text).toBe(
+      `move principal ${PAY_PROD} from payments to search at 2026-05-01T12:00:00.000Z`,
+    );
     expect(await mappingsOf(PAY_PROD)).toEqual([
       { validFrom: null, validTo: effective, team: { slug: 'payments' } },
       { validFrom: effective, validTo: null, team: { slug: 'search' } },
     ]);
     // Moving back before the second mapping began would overlap the intervals.
-    const back = await rejection(importTeams(cli, baseFile(), { effectiveAt: new Date('2026-04-01T00:00:00Z') }, db()));
+    const back = await rejection(
+      importTeams(cli, baseFile(), { effectiveAt: new Date('2026-04-01T00:00:00Z') }, db()),
+    );
     expect(back.code).toBe('VALIDATION');
-    expect(back.issues).toEqual([{ path: 'payments.principals.1', message: expect.stringContaining('--effective is not after') }]);
+    expect(back.issues).toEqual([
+      { path: 'payments.principals.1', message: expect.stringContaining('--effective is not after') },
+    ]);
   });
 
   it('export round-trips: importing an export changes nothing, even with --prune', async () => {
@@ -148,7 +231,15 @@ describe.each(testDatabaseKinds)('teams as code on $name', (kind) => {
       costCenter: 'CC-1002',
       accounts: [{ accountId: '200111111951', environment: 'prod' }],
       principals: [SEARCH_DEV],
-      vpcs: [{ vpcId: 'vpc-51818e811892f902b', accountId: '200111111951', region: 'eu-west-1', environment: 'dev', securityGroupIds: ['sg-0a1b2c3d4e5f60003'] }],
+      vpcs: [
+        {
+          vpcId: 'vpc-51818e811892f902b',
+          accountId: '200111111951',
+          region: 'eu-west-1',
+          environment: 'dev',
+          securityGroupIds: ['sg-0a1b2c3d4e5f60003'],
+        },
+      ],
       members: [],
     });
     const viaJson = JSON.parse(JSON.stringify(exported)) as unknown;
@@ -164,7 +255,13 @@ describe.each(testDatabaseKinds)('teams as code on $name', (kind) => {
         cli,
         {
           'Bad Slug': { principals: [] },
-          payments: { principals: ['arn:aws:iam::12:role/x', PAY_DEV], accounts: ['123'], vpcs: ['vpc-nothex!'], members: [{ email: 'nope' }], colour: 'blue' },
+          payments: {
+            principals: ['arn:aws:iam::12:role/x', PAY_DEV],
+            accounts: ['123'],
+            vpcs: ['vpc-nothex!'],
+            members: [{ email: 'nope' }],
+            colour: 'blue',
+          },
         },
         {},
         db(),
@@ -172,16 +269,33 @@ describe.each(testDatabaseKinds)('teams as code on $name', (kind) => {
     );
     expect(shapeError.code).toBe('VALIDATION');
     expect(shapeError.issues.map((i) => i.path).sort()).toEqual(
-      ['Bad Slug', 'payments', 'payments.accounts.0.accountId', 'payments.members.0.email', 'payments.principals.0', 'payments.vpcs.0.vpcId'].sort(),
+      [
+        'Bad Slug',
+        'payments',
+        'payments.accounts.0.accountId',
+        'payments.members.0.email',
+        'payments.principals.0',
+        'payments.vpcs.0.vpcId',
+      ].sort(),
     );
 
     const semantic = await rejection(
       importTeams(
         cli,
         {
-          payments: { principals: [PAY_DEV, 'arn:aws:iam::200000000331:role/other-path/payments-dev-invoker'], accounts: ['200000000331'] },
-          search: { accounts: ['200000000331'], principals: ['arn:aws:iam::555555555555:role/x'], vpcs: ['vpc-0123abcd'] },
-          newteam: { members: [{ email: 'stranger@example.com', role: 'lead' }], vpcs: [{ vpcId: 'vpc-0123abce', accountId: '200111111951' }] },
+          payments: {
+            principals: [PAY_DEV, 'arn:aws:iam::200000000331:role/other-path/payments-dev-invoker'],
+            accounts: ['200000000331'],
+          },
+          search: {
+            accounts: ['200000000331'],
+            principals: ['arn:aws:iam::555555555555:role/x'],
+            vpcs: ['vpc-0123abcd'],
+          },
+          newteam: {
+            members: [{ email: 'stranger@example.com', role: 'lead' }],
+            vpcs: [{ vpcId: 'vpc-0123abce', accountId: '200111111951' }],
+          },
         },
         {},
         db(),
@@ -205,12 +319,26 @@ describe.each(testDatabaseKinds)('teams as code on $name', (kind) => {
     await importTeams(cli, baseFile(), {}, db());
     const file = baseFile();
     const withoutVpc = await rejection(
-      importTeams(cli, { search: { ...file.search, accounts: [...file.search.accounts, '200000000331'] } }, {}, db()),
+      importTeams(
+        cli,
+        { search: { ...file.search, accounts: [...file.search.accounts, '200000000331'] } },
+        {},
+        db(),
+      ),
     );
-    expect(withoutVpc.issues[0]).toMatchObject({ path: 'search.accounts.1', message: expect.stringContaining('vpc-6269e0d37f2a74de4') });
+    expect(withoutVpc.issues[0]).toMatchObject({
+      path: 'search.accounts.1',
+      message: expect.stringContaining('vpc-6269e0d37f2a74de4'),
+    });
     const moved = await importTeams(
       cli,
-      { search: { ...file.search, accounts: [...file.search.accounts, '200000000331'], vpcs: [...file.search.vpcs, 'vpc-6269e0d37f2a74de4'] } },
+      {
+        search: {
+          ...file.search,
+          accounts: [...file.search.accounts, '200000000331'],
+          vpcs: [...file.search.vpcs, 'vpc-6269e0d37f2a74de4'],
+        },
+      },
       {},
       db(),
     );

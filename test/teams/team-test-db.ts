@@ -51,5 +51,11 @@ export async function adminActor(db: PrismaClient): Promise<TActor> {
     update: {},
     select: { id: true },
   });
-  return { userId: u.id, email: 'ari.admin@example.com', name: 'Ari Novak', globalRoles: ['ADMIN'], teams: [] };
+  return {
+    userId: u.id,
+    email: 'ari.admin@example.com',
+    name: 'Ari Novak',
+    globalRoles: ['ADMIN'],
+    teams: [],
+  };
 }

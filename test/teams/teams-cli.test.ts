@@ -11,12 +11,22 @@ const dir = mkdtempSync(path.join(tmpdir(), 'bap-teams-cli-'));
 
 /** The real CLI in a subprocess, on its own embedded database (no portal running, no DATABASE_URL). */
 async function portal(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const envVars = { ...process.env, PORTAL_DATA_DIR: path.join(dir, 'data'), DATABASE_URL: '', TEST_DATABASE_URL: '', LOG_LEVEL: 'silent' };
+  const envVars = {
+    ...process.env,
+    PORTAL_DATA_DIR: path.join(dir, 'data'),
+    DATABASE_URL: '',
+    TEST_DATABASE_URL: '',
+    LOG_LEVEL: 'silent',
+  };
   try {
-    const r = await run(process.execPath, ['--import', 'tsx', '--conditions=react-server', 'cli/portal.ts', ...args], {
-      cwd: ROOT,
-      env: envVars,
-    });
+    const r = await run(
+      process.execPath,
+      ['--import', 'tsx', '--conditions=react-server', 'cli/portal.ts', ...args],
+      {
+        cwd: ROOT,
+        env: envVars,
+      },
+    );
     return { code: 0, stdout: r.stdout, stderr: r.stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -48,7 +58,10 @@ describe('npm run portal -- teams import / export', () => {
     const exported = await portal('teams', 'export');
     expect(exported.code).toBe(0);
     const json = JSON.parse(exported.stdout) as Record<string, { costCenter: string; principals: string[] }>;
-    expect(json.payments).toMatchObject({ costCenter: 'CC-1001', principals: ['arn:aws:iam::200000000331:role/genai/payments-prod-invoker'] });
+    expect(json.payments).toMatchObject({
+      costCenter: 'CC-1001',
+      principals: ['arn:aws:iam::200000000331:role/genai/payments-prod-invoker'],
+    });
 
     const exportFile = path.join(dir, 'export.json');
     writeFileSync(exportFile, exported.stdout);
@@ -56,7 +69,10 @@ describe('npm run portal -- teams import / export', () => {
     expect(again.code).toBe(0);
     expect(again.stdout).toContain('No changes');
 
-    writeFileSync(file, JSON.stringify({ payments: { principals: ['arn:aws:iam::1:role/x'], accounts: ['abc'] } }));
+    writeFileSync(
+      file,
+      JSON.stringify({ payments: { principals: ['arn:aws:iam::1:role/x'], accounts: ['abc'] } }),
+    );
     const bad = await portal('teams', 'import', file);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('payments.principals.0: must be an IAM role ARN');

@@ -22,12 +22,15 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         <p className="subtitle">Governed access to Amazon Bedrock models for every team.</p>
         {error ? (
           <p className="error-box" role="alert">
-            Sign-in failed ({error === 'CredentialsSignin' ? 'unknown or disabled persona' : error}). Try again.
+            Sign-in failed ({error === 'CredentialsSignin' ? 'unknown or disabled persona' : error}). Try
+            again.
           </p>
         ) : null}
         <SignInClient oidc={providers.oidc} personas={personas} />
         {!providers.dev && !providers.oidc ? (
-          <p className="error-box">No sign-in method is configured. Set the OIDC_* variables (see the README).</p>
+          <p className="error-box">
+            No sign-in method is configured. Set the OIDC_* variables (see the README).
+          </p>
         ) : null}
       </div>
     </main>

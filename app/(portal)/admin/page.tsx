@@ -15,7 +15,9 @@ export default async function AdminTeamsPage() {
   return (
     <>
       <h1>Administration</h1>
-      <p className="subtitle">Teams, their people and AWS footprint, the model catalog and the managed estate.</p>
+      <p className="subtitle">
+        Teams, their people and AWS footprint, the model catalog and the managed estate.
+      </p>
       <AdminSubnav />
       <HydrationBoundary state={dehydrate(client)}>
         <TeamsClient />

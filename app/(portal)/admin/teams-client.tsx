@@ -27,7 +27,8 @@ export function TeamsClient() {
         {teams.data && teams.data.length === 0 ? (
           <div className="empty">
             <strong>No teams yet</strong>
-            Create the first team below, or import a teams file with <code>npm run portal -- teams import FILE</code>.
+            Create the first team below, or import a teams file with{' '}
+            <code>npm run portal -- teams import FILE</code>.
           </div>
         ) : (
           <table>
@@ -55,7 +56,13 @@ export function TeamsClient() {
                   <td>{t.accounts}</td>
                   <td>{t.principals}</td>
                   <td>{t.vpcs}</td>
-                  <td>{t.archived ? <span className="badge warn">archived</span> : <span className="badge ok">active</span>}</td>
+                  <td>
+                    {t.archived ? (
+                      <span className="badge warn">archived</span>
+                    ) : (
+                      <span className="badge ok">active</span>
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -77,7 +84,12 @@ function CreateTeamForm() {
     const v = formValues(form);
     setCreated(null);
     create.mutate(
-      { slug: v.slug ?? '', name: v.name ?? '', costCenter: v.costCenter ?? '', ...(v.description ? { description: v.description } : {}) },
+      {
+        slug: v.slug ?? '',
+        name: v.name ?? '',
+        costCenter: v.costCenter ?? '',
+        ...(v.description ? { description: v.description } : {}),
+      },
       {
         onSuccess: (team) => {
           setCreated(team);
@@ -90,7 +102,13 @@ function CreateTeamForm() {
     <section aria-labelledby="create-team-h" className="card">
       <h2 id="create-team-h">Create a team</h2>
       <form className="stack" onSubmit={onSubmit} noValidate>
-        <Field label="Slug" name="slug" required error={errors.slug} hint="Lowercase letters, digits and dashes; used in URLs and teams files." />
+        <Field
+          label="Slug"
+          name="slug"
+          required
+          error={errors.slug}
+          hint="Lowercase letters, digits and dashes; used in URLs and teams files."
+        />
         <Field label="Name" name="name" required error={errors.name} />
         <Field label="Cost center" name="costCenter" required error={errors.costCenter} />
         <Field label="Description (optional)" name="description" error={errors.description} />
@@ -102,7 +120,8 @@ function CreateTeamForm() {
         <FormFeedback error={create.error} success={created ? `Team "${created.name}" created.` : null} />
         {created ? (
           <p>
-            <Link href={`/admin/teams/${created.slug}`}>Open {created.name}</Link> to add people, accounts, principals and VPCs.
+            <Link href={`/admin/teams/${created.slug}`}>Open {created.name}</Link> to add people, accounts,
+            principals and VPCs.
           </p>
         ) : null}
       </form>

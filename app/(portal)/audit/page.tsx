@@ -7,7 +7,11 @@ export const metadata: Metadata = { title: 'Audit log' };
 
 const dateFmt = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'UTC' });
 
-export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function AuditPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const actor = await requirePageActor('audit:read');
   const parsed = ZAuditQuery.safeParse(await searchParams);
   const query = parsed.success ? parsed.data : ZAuditQuery.parse({});
@@ -15,7 +19,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   return (
     <>
       <h1>Audit log</h1>
-      <p className="subtitle">Every change made through the portal, the CLI or the system, newest first (times in UTC).</p>
+      <p className="subtitle">
+        Every change made through the portal, the CLI or the system, newest first (times in UTC).
+      </p>
       <form className="toolbar" method="get">
         <label>
           Action starts with

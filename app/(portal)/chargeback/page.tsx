@@ -14,9 +14,9 @@ export default async function ChargebackPage() {
       {overview.months.length === 0 ? (
         <div className="card empty" data-testid="chargeback-empty">
           <strong>No usage has been ingested yet</strong>
-          Once VPC Lattice access logs (requests, bytes, callers) and Bedrock invocation logs (tokens) are ingested,
-          this page shows each team&apos;s cost per month, with its cost center, model breakdown and a CSV export.
-          Where token counts are unknown the cost is an estimate and is labelled as one.
+          Once VPC Lattice access logs (requests, bytes, callers) and Bedrock invocation logs (tokens) are
+          ingested, this page shows each team&apos;s cost per month, with its cost center, model breakdown and
+          a CSV export. Where token counts are unknown the cost is an estimate and is labelled as one.
         </div>
       ) : null}
       <section className="card" aria-labelledby="pricebook-h">

@@ -34,7 +34,12 @@ export function EstateClient({ initialError }: { initialError: string | null }) 
   return (
     <>
       <div className="toolbar">
-        <button className="btn" type="button" onClick={() => void query.refetch()} disabled={query.isFetching}>
+        <button
+          className="btn"
+          type="button"
+          onClick={() => void query.refetch()}
+          disabled={query.isFetching}
+        >
           {query.isFetching ? 'Reading from AWS…' : 'Refresh from AWS'}
         </button>
         {data ? <span className="muted">Read at {dateFmt.format(new Date(data.readAt))} UTC</span> : null}
@@ -98,8 +103,13 @@ function EstateView({ data }: { data: TLiveEstate }) {
         {live.authPolicy ? (
           <>
             <p>
-              State <span className={`badge ${live.authPolicy.state === 'Active' ? 'ok' : 'warn'}`}>{live.authPolicy.state}</span>
-              {live.authPolicy.lastUpdatedAt ? ` · last updated ${dateFmt.format(new Date(live.authPolicy.lastUpdatedAt))} UTC` : ''}
+              State{' '}
+              <span className={`badge ${live.authPolicy.state === 'Active' ? 'ok' : 'warn'}`}>
+                {live.authPolicy.state}
+              </span>
+              {live.authPolicy.lastUpdatedAt
+                ? ` · last updated ${dateFmt.format(new Date(live.authPolicy.lastUpdatedAt))} UTC`
+                : ''}
             </p>
             <PolicySizeMeter bytes={policyBytes} />
             <pre data-testid="auth-policy-json" tabIndex={0} aria-label="Auth policy JSON">
@@ -109,7 +119,11 @@ function EstateView({ data }: { data: TLiveEstate }) {
         ) : (
           <div className="empty" data-testid="no-auth-policy">
             <strong>No auth policy is attached</strong>
-            With auth type {live.service.authType}, {live.service.authType === 'AWS_IAM' ? 'every request is denied' : 'requests are not authorized by IAM'} until grants are approved and provisioned.
+            With auth type {live.service.authType},{' '}
+            {live.service.authType === 'AWS_IAM'
+              ? 'every request is denied'
+              : 'requests are not authorized by IAM'}{' '}
+            until grants are approved and provisioned.
           </div>
         )}
         <h3>Service-network auth policy</h3>
@@ -126,8 +140,8 @@ function EstateView({ data }: { data: TLiveEstate }) {
         <h2 id="verify-h">Verification: live policy against grants</h2>
         {data.access.verification.ok ? (
           <p data-testid="verification" className="badge ok">
-            Exact: the live policy allows the {data.access.verification.activeGrantPairs} active grant pair(s) and nothing
-            else ({data.access.verification.checks} checks, smuggling probes included)
+            Exact: the live policy allows the {data.access.verification.activeGrantPairs} active grant pair(s)
+            and nothing else ({data.access.verification.checks} checks, smuggling probes included)
           </p>
         ) : (
           <div data-testid="verification" className="error-box" role="alert">
@@ -155,7 +169,9 @@ function EstateView({ data }: { data: TLiveEstate }) {
           <>
             <p>
               <span className="mono">{live.resourceShare.name}</span>{' '}
-              <span className={`badge ${statusTone(live.resourceShare.status)}`}>{live.resourceShare.status}</span>
+              <span className={`badge ${statusTone(live.resourceShare.status)}`}>
+                {live.resourceShare.status}
+              </span>
             </p>
             <table>
               <thead>

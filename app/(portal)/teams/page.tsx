@@ -12,7 +12,9 @@ export default async function TeamsPage() {
     <>
       <h1>Teams</h1>
       <p className="subtitle">
-        {actor.teams.length > 0 && teams.length === actor.teams.length ? 'The teams you belong to.' : 'All teams using the Bedrock service.'}
+        {actor.teams.length > 0 && teams.length === actor.teams.length
+          ? 'The teams you belong to.'
+          : 'All teams using the Bedrock service.'}
       </p>
       {teams.length === 0 ? (
         <div className="card empty">

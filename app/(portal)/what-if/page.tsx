@@ -29,7 +29,9 @@ export default async function WhatIfPage({ searchParams }: { searchParams: Promi
   const params = await searchParams;
   const options = await getWhatIfOptions(actor);
   const subject = params.subject ?? '';
-  const [kind, value] = subject.includes(':') ? [subject.slice(0, subject.indexOf(':')), subject.slice(subject.indexOf(':') + 1)] : ['', ''];
+  const [kind, value] = subject.includes(':')
+    ? [subject.slice(0, subject.indexOf(':')), subject.slice(subject.indexOf(':') + 1)]
+    : ['', ''];
   const principal = params.principal?.trim() || (kind === 'principal' ? value : undefined);
   const team = kind === 'team' && !params.principal?.trim() ? value : undefined;
 
@@ -56,8 +58,8 @@ export default async function WhatIfPage({ searchParams }: { searchParams: Promi
     <>
       <h1>What-if</h1>
       <p className="subtitle">
-        Would a principal be allowed to invoke a model? Evaluated as IAM does, against the live policies read from AWS and
-        against the policy the pending requests would produce.
+        Would a principal be allowed to invoke a model? Evaluated as IAM does, against the live policies read
+        from AWS and against the policy the pending requests would produce.
       </p>
       <form className="card" method="get" aria-label="What-if request">
         <div className="grid">
@@ -79,7 +81,12 @@ export default async function WhatIfPage({ searchParams }: { searchParams: Promi
           </div>
           <div className="field">
             <label htmlFor="wi-principal">…or any principal ARN</label>
-            <input name="principal" id="wi-principal" defaultValue={params.principal ?? ''} placeholder="arn:aws:sts::123456789012:assumed-role/name/session" />
+            <input
+              name="principal"
+              id="wi-principal"
+              defaultValue={params.principal ?? ''}
+              placeholder="arn:aws:sts::123456789012:assumed-role/name/session"
+            />
           </div>
           <div className="field">
             <label htmlFor="wi-model">Model</label>
@@ -107,7 +114,12 @@ export default async function WhatIfPage({ searchParams }: { searchParams: Promi
           </div>
           <div className="field">
             <label htmlFor="wi-sourceVpc">Source VPC (optional)</label>
-            <input name="sourceVpc" id="wi-sourceVpc" defaultValue={params.sourceVpc ?? ''} placeholder="vpc-…" />
+            <input
+              name="sourceVpc"
+              id="wi-sourceVpc"
+              defaultValue={params.sourceVpc ?? ''}
+              placeholder="vpc-…"
+            />
           </div>
         </div>
         <p>

@@ -43,7 +43,10 @@ export function EstateSettingsClient() {
         serviceId: v.serviceId ?? null,
         resourceShareId: v.resourceShareId ?? null,
       },
-      { onSuccess: (r) => setSaved(r.changed.length ? `Saved: ${r.changed.join(', ')} changed.` : 'Nothing to change.') },
+      {
+        onSuccess: (r) =>
+          setSaved(r.changed.length ? `Saved: ${r.changed.join(', ')} changed.` : 'Nothing to change.'),
+      },
     );
   };
   const nothingRecorded = s.options.serviceNetworks.length === 0;
@@ -52,7 +55,8 @@ export function EstateSettingsClient() {
       <h2 id="estate-form-h">Managed estate</h2>
       {nothingRecorded ? (
         <p className="muted">
-          No service network is recorded yet. Bootstrap the demo estate or record an existing one first; then choose it here.
+          No service network is recorded yet. Bootstrap the demo estate or record an existing one first; then
+          choose it here.
         </p>
       ) : null}
       <form className="stack" onSubmit={onSubmit} noValidate>
@@ -71,9 +75,27 @@ export function EstateSettingsClient() {
           error={errors.modelQueryKey}
           hint="The query-string parameter the auth policy matches the model on. Changing it changes every compiled policy and every client."
         />
-        <SelectField label="Service network" name="serviceNetworkId" options={choice(s.options.serviceNetworks)} defaultValue={s.serviceNetworkId ?? NONE} error={errors.serviceNetworkId} />
-        <SelectField label="Lattice service" name="serviceId" options={choice(s.options.services)} defaultValue={s.serviceId ?? NONE} error={errors.serviceId} />
-        <SelectField label="RAM resource share" name="resourceShareId" options={choice(s.options.resourceShares)} defaultValue={s.resourceShareId ?? NONE} error={errors.resourceShareId} />
+        <SelectField
+          label="Service network"
+          name="serviceNetworkId"
+          options={choice(s.options.serviceNetworks)}
+          defaultValue={s.serviceNetworkId ?? NONE}
+          error={errors.serviceNetworkId}
+        />
+        <SelectField
+          label="Lattice service"
+          name="serviceId"
+          options={choice(s.options.services)}
+          defaultValue={s.serviceId ?? NONE}
+          error={errors.serviceId}
+        />
+        <SelectField
+          label="RAM resource share"
+          name="resourceShareId"
+          options={choice(s.options.resourceShares)}
+          defaultValue={s.resourceShareId ?? NONE}
+          error={errors.resourceShareId}
+        />
         {s.region ? <p className="muted">Region: {s.region}</p> : null}
         <div className="toolbar">
           <button className="btn primary" type="submit" disabled={update.isPending}>

@@ -15,7 +15,10 @@ export default async function AdminEstatePage() {
   return (
     <>
       <h1>Estate settings</h1>
-      <p className="subtitle">Which recorded service network, service and RAM share the portal manages, and how policies match models.</p>
+      <p className="subtitle">
+        Which recorded service network, service and RAM share the portal manages, and how policies match
+        models.
+      </p>
       <AdminSubnav />
       <HydrationBoundary state={dehydrate(client)}>
         <EstateSettingsClient />

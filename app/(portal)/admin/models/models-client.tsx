@@ -61,13 +61,28 @@ export function ModelsClient() {
                   </td>
                   <td className="mono">{m.policyKey}</td>
                   <td>
-                    <span className={`badge${m.tier === 'RESTRICTED' ? ' danger' : m.tier === 'ADVANCED' ? ' warn' : ''}`}>{m.tier.toLowerCase()}</span>
+                    <span
+                      className={`badge${m.tier === 'RESTRICTED' ? ' danger' : m.tier === 'ADVANCED' ? ' warn' : ''}`}
+                    >
+                      {m.tier.toLowerCase()}
+                    </span>
                   </td>
                   <td>{m.requiresTwoApprovals ? 'two approvers' : 'one approver'}</td>
-                  <td>{m.enabled ? <span className="badge ok">enabled</span> : <span className="badge">disabled</span>}</td>
+                  <td>
+                    {m.enabled ? (
+                      <span className="badge ok">enabled</span>
+                    ) : (
+                      <span className="badge">disabled</span>
+                    )}
+                  </td>
                   <td>{m.activeGrants}</td>
                   <td>
-                    <button className="btn" type="button" aria-label={`Edit ${m.name}`} onClick={() => setEditing(m.modelId)}>
+                    <button
+                      className="btn"
+                      type="button"
+                      aria-label={`Edit ${m.name}`}
+                      onClick={() => setEditing(m.modelId)}
+                    >
                       Edit
                     </button>
                   </td>
@@ -77,7 +92,9 @@ export function ModelsClient() {
           </table>
         )}
       </section>
-      {editingModel ? <EditModelForm key={editingModel.modelId} model={editingModel} onDone={() => setEditing(null)} /> : null}
+      {editingModel ? (
+        <EditModelForm key={editingModel.modelId} model={editingModel} onDone={() => setEditing(null)} />
+      ) : null}
       <CreateModelForm />
     </>
   );
@@ -122,12 +139,14 @@ function EditModelForm({ model, onDone }: { model: TCatalogModelView; onDone: ()
         <SelectField label="Tier" name="tier" options={TIERS} defaultValue={model.tier} error={errors.tier} />
         <label>
           <span>
-            <input type="checkbox" name="requiresTwoApprovals" defaultChecked={model.requiresTwoApprovals} /> Requires two distinct approvers
+            <input type="checkbox" name="requiresTwoApprovals" defaultChecked={model.requiresTwoApprovals} />{' '}
+            Requires two distinct approvers
           </span>
         </label>
         <label>
           <span>
-            <input type="checkbox" name="enabled" defaultChecked={model.enabled} /> Enabled (teams may request it)
+            <input type="checkbox" name="enabled" defaultChecked={model.enabled} /> Enabled (teams may request
+            it)
           </span>
         </label>
         <div className="toolbar">
@@ -176,10 +195,21 @@ function CreateModelForm() {
     <section aria-labelledby="add-model-h" className="card">
       <h2 id="add-model-h">Add a model</h2>
       <form className="stack" onSubmit={onSubmit} noValidate>
-        <Field label="Bedrock model id" name="modelId" required error={errors.modelId} hint="e.g. anthropic.claude-3-haiku-20240307-v1:0" />
+        <Field
+          label="Bedrock model id"
+          name="modelId"
+          required
+          error={errors.modelId}
+          hint="e.g. anthropic.claude-3-haiku-20240307-v1:0"
+        />
         <Field label="Display name" name="name" required error={errors.name} />
         <Field label="Provider" name="provider" required error={errors.provider} />
-        <Field label="Policy key (optional)" name="policyKey" error={errors.policyKey} hint="Defaults to the model id." />
+        <Field
+          label="Policy key (optional)"
+          name="policyKey"
+          error={errors.policyKey}
+          hint="Defaults to the model id."
+        />
         <SelectField label="Tier" name="tier" options={TIERS} error={errors.tier} />
         <label>
           <span>

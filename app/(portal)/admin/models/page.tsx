@@ -16,7 +16,8 @@ export default async function AdminModelsPage() {
     <>
       <h1>Model catalog</h1>
       <p className="subtitle">
-        Which Bedrock models teams may request, how sensitive they are, and the policy key the auth policy matches.
+        Which Bedrock models teams may request, how sensitive they are, and the policy key the auth policy
+        matches.
       </p>
       <AdminSubnav />
       <HydrationBoundary state={dehydrate(client)}>

@@ -121,7 +121,13 @@ export default async function TeamPage({ params }: { params: Promise<{ slug: str
                 <td>{v.region}</td>
                 <td>{v.environment}</td>
                 <td className="mono">{v.securityGroupIds.join(', ')}</td>
-                <td>{v.associationStatus ? <span className="badge">{v.associationStatus}</span> : <span className="muted">not associated</span>}</td>
+                <td>
+                  {v.associationStatus ? (
+                    <span className="badge">{v.associationStatus}</span>
+                  ) : (
+                    <span className="muted">not associated</span>
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>

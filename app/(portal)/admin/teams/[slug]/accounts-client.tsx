@@ -18,7 +18,12 @@ export function AccountsClient({ team }: { team: TAdminTeamDetail }) {
     const v = formValues(form);
     setMessage(null);
     add.mutate(
-      { slug: team.slug, accountId: v.accountId ?? '', environment: v.environment ?? 'default', ...(v.name ? { name: v.name } : {}) },
+      {
+        slug: team.slug,
+        accountId: v.accountId ?? '',
+        environment: v.environment ?? 'default',
+        ...(v.name ? { name: v.name } : {}),
+      },
       {
         onSuccess: (a) => {
           setMessage(`Account ${a.accountId} added.`);
@@ -32,7 +37,9 @@ export function AccountsClient({ team }: { team: TAdminTeamDetail }) {
     <section aria-labelledby="accounts-h" className="card">
       <h2 id="accounts-h">AWS accounts</h2>
       {team.accounts.length === 0 ? (
-        <p className="muted">No accounts yet. Add the team&apos;s workload accounts before its principals and VPCs.</p>
+        <p className="muted">
+          No accounts yet. Add the team&apos;s workload accounts before its principals and VPCs.
+        </p>
       ) : (
         <table>
           <thead>
@@ -63,7 +70,10 @@ export function AccountsClient({ team }: { team: TAdminTeamDetail }) {
                     disabled={remove.isPending}
                     onClick={() => {
                       setMessage(null);
-                      remove.mutate({ slug: team.slug, accountId: a.accountId }, { onSuccess: () => setMessage(`Account ${a.accountId} removed.`) });
+                      remove.mutate(
+                        { slug: team.slug, accountId: a.accountId },
+                        { onSuccess: () => setMessage(`Account ${a.accountId} removed.`) },
+                      );
                     }}
                   >
                     Remove
@@ -76,8 +86,21 @@ export function AccountsClient({ team }: { team: TAdminTeamDetail }) {
       )}
       <h3>Add an account</h3>
       <form className="stack" onSubmit={onAdd} noValidate aria-label="Add an account">
-        <Field label="Account id" name="accountId" inputMode="numeric" required error={errors.accountId} hint="12 digits." />
-        <Field label="Environment" name="environment" defaultValue="default" error={errors.environment} hint="e.g. dev, prod." />
+        <Field
+          label="Account id"
+          name="accountId"
+          inputMode="numeric"
+          required
+          error={errors.accountId}
+          hint="12 digits."
+        />
+        <Field
+          label="Environment"
+          name="environment"
+          defaultValue="default"
+          error={errors.environment}
+          hint="e.g. dev, prod."
+        />
         <Field label="Account name (optional)" name="name" error={errors.name} />
         <div className="toolbar">
           <button className="btn primary" type="submit" disabled={add.isPending}>

@@ -25,10 +25,17 @@ export function MembersClient({ team }: { team: TAdminTeamDetail }) {
     const v = formValues(form);
     setMessage(null);
     add.mutate(
-      { slug: team.slug, email: v.email ?? '', role: v.role === 'LEAD' ? 'LEAD' : 'MEMBER', ...(v.name ? { name: v.name } : {}) },
+      {
+        slug: team.slug,
+        email: v.email ?? '',
+        role: v.role === 'LEAD' ? 'LEAD' : 'MEMBER',
+        ...(v.name ? { name: v.name } : {}),
+      },
       {
         onSuccess: (m) => {
-          setMessage(`${m.name} added as ${m.role.toLowerCase()}${m.userCreated ? ' (new portal user)' : ''}.`);
+          setMessage(
+            `${m.name} added as ${m.role.toLowerCase()}${m.userCreated ? ' (new portal user)' : ''}.`,
+          );
           form.reset();
         },
       },
@@ -63,7 +70,11 @@ export function MembersClient({ team }: { team: TAdminTeamDetail }) {
                     onChange={(e) => {
                       setMessage(null);
                       changeRole.mutate(
-                        { slug: team.slug, email: m.email, role: e.target.value === 'LEAD' ? 'LEAD' : 'MEMBER' },
+                        {
+                          slug: team.slug,
+                          email: m.email,
+                          role: e.target.value === 'LEAD' ? 'LEAD' : 'MEMBER',
+                        },
                         { onSuccess: (r) => setMessage(`${r.name} is now a ${r.role.toLowerCase()}.`) },
                       );
                     }}
@@ -83,7 +94,10 @@ export function MembersClient({ team }: { team: TAdminTeamDetail }) {
                     disabled={remove.isPending}
                     onClick={() => {
                       setMessage(null);
-                      remove.mutate({ slug: team.slug, email: m.email }, { onSuccess: () => setMessage(`${m.name} removed from the team.`) });
+                      remove.mutate(
+                        { slug: team.slug, email: m.email },
+                        { onSuccess: () => setMessage(`${m.name} removed from the team.`) },
+                      );
                     }}
                   >
                     Remove
@@ -97,7 +111,12 @@ export function MembersClient({ team }: { team: TAdminTeamDetail }) {
       <h3>Add a person</h3>
       <form className="stack" onSubmit={onAdd} noValidate aria-label="Add a person">
         <Field label="E-mail" name="email" type="email" required error={errors.email} />
-        <Field label="Name" name="name" error={errors.name} hint="Only needed for someone who has not signed in to the portal yet." />
+        <Field
+          label="Name"
+          name="name"
+          error={errors.name}
+          hint="Only needed for someone who has not signed in to the portal yet."
+        />
         <SelectField label="Role" name="role" options={ROLES} error={errors.role} />
         <div className="toolbar">
           <button className="btn primary" type="submit" disabled={add.isPending}>

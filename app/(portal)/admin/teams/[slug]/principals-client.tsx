@@ -46,7 +46,10 @@ export function PrincipalsClient({ team }: { team: TAdminTeamDetail }) {
     const effectiveAt = localToIso(v.effectiveAt);
     move.mutate(
       { slug: team.slug, arn: v.arn ?? '', toTeam: v.toTeam ?? '', ...(effectiveAt ? { effectiveAt } : {}) },
-      { onSuccess: (r) => setMessage(`${r.arn} moved to ${r.toTeam} as of ${dateFmt.format(new Date(r.effectiveAt))} UTC.`) },
+      {
+        onSuccess: (r) =>
+          setMessage(`${r.arn} moved to ${r.toTeam} as of ${dateFmt.format(new Date(r.effectiveAt))} UTC.`),
+      },
     );
   };
 
@@ -83,7 +86,10 @@ export function PrincipalsClient({ team }: { team: TAdminTeamDetail }) {
                     disabled={remove.isPending}
                     onClick={() => {
                       setMessage(null);
-                      remove.mutate({ slug: team.slug, arn: p.arn }, { onSuccess: () => setMessage(`${p.arn} removed from the team.`) });
+                      remove.mutate(
+                        { slug: team.slug, arn: p.arn },
+                        { onSuccess: () => setMessage(`${p.arn} removed from the team.`) },
+                      );
                     }}
                   >
                     Remove
@@ -113,8 +119,18 @@ export function PrincipalsClient({ team }: { team: TAdminTeamDetail }) {
         {team.principals.length > 0 && team.otherTeams.length > 0 ? (
           <form className="stack" onSubmit={onMove} noValidate aria-labelledby="move-principal-h">
             <h3 id="move-principal-h">Move a principal to another team</h3>
-            <SelectField label="Principal" name="arn" options={team.principals.map((p) => ({ value: p.arn, label: p.arn }))} error={moveErrors.arn} />
-            <SelectField label="To team" name="toTeam" options={team.otherTeams.map((t) => ({ value: t.slug, label: t.name }))} error={moveErrors.toTeam} />
+            <SelectField
+              label="Principal"
+              name="arn"
+              options={team.principals.map((p) => ({ value: p.arn, label: p.arn }))}
+              error={moveErrors.arn}
+            />
+            <SelectField
+              label="To team"
+              name="toTeam"
+              options={team.otherTeams.map((t) => ({ value: t.slug, label: t.name }))}
+              error={moveErrors.toTeam}
+            />
             <Field
               label="Effective from (your local time)"
               name="effectiveAt"

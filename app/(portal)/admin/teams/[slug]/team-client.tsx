@@ -56,7 +56,12 @@ function TeamSettings({ team }: { team: TAdminTeamDetail }) {
     const v = formValues(event.currentTarget);
     setMessage(null);
     update.mutate(
-      { slug: team.slug, name: v.name ?? '', costCenter: v.costCenter ?? '', description: v.description ?? null },
+      {
+        slug: team.slug,
+        name: v.name ?? '',
+        costCenter: v.costCenter ?? '',
+        description: v.description ?? null,
+      },
       { onSuccess: () => setMessage('Team details saved.') },
     );
   };
@@ -65,8 +70,19 @@ function TeamSettings({ team }: { team: TAdminTeamDetail }) {
       <h2 id="settings-h">Team details</h2>
       <form className="stack" onSubmit={onSubmit} noValidate>
         <Field label="Name" name="name" defaultValue={team.name} required error={errors.name} />
-        <Field label="Cost center" name="costCenter" defaultValue={team.costCenter} required error={errors.costCenter} />
-        <Field label="Description" name="description" defaultValue={team.description ?? ''} error={errors.description} />
+        <Field
+          label="Cost center"
+          name="costCenter"
+          defaultValue={team.costCenter}
+          required
+          error={errors.costCenter}
+        />
+        <Field
+          label="Description"
+          name="description"
+          defaultValue={team.description ?? ''}
+          error={errors.description}
+        />
         <div className="toolbar">
           <button className="btn primary" type="submit" disabled={update.isPending}>
             Save details
@@ -76,7 +92,12 @@ function TeamSettings({ team }: { team: TAdminTeamDetail }) {
               className="btn"
               type="button"
               disabled={update.isPending}
-              onClick={() => update.mutate({ slug: team.slug, restore: true }, { onSuccess: () => setMessage('Team restored.') })}
+              onClick={() =>
+                update.mutate(
+                  { slug: team.slug, restore: true },
+                  { onSuccess: () => setMessage('Team restored.') },
+                )
+              }
             >
               Restore team
             </button>
@@ -86,7 +107,10 @@ function TeamSettings({ team }: { team: TAdminTeamDetail }) {
               type="button"
               disabled={archive.isPending}
               onClick={() => {
-                if (!window.confirm(`Archive ${team.name}? Its history stays; it can no longer request access.`)) return;
+                if (
+                  !window.confirm(`Archive ${team.name}? Its history stays; it can no longer request access.`)
+                )
+                  return;
                 setMessage(null);
                 archive.mutate({ slug: team.slug }, { onSuccess: () => setMessage('Team archived.') });
               }}

@@ -1,7 +1,14 @@
 'use client';
 
 import { useState, type FormEvent } from 'react';
-import { Field, fieldErrors, FormFeedback, formValues, SelectField, splitList } from '@/components/admin/form-field';
+import {
+  Field,
+  fieldErrors,
+  FormFeedback,
+  formValues,
+  SelectField,
+  splitList,
+} from '@/components/admin/form-field';
 import { useAddTeamVpc } from '@/components/admin/hooks/use-add-team-vpc';
 import { useRemoveTeamVpc } from '@/components/admin/hooks/use-remove-team-vpc';
 import { useUpdateTeamVpc } from '@/components/admin/hooks/use-update-team-vpc';
@@ -42,7 +49,11 @@ export function VpcsClient({ team }: { team: TAdminTeamDetail }) {
     event.preventDefault();
     setMessage(null);
     update.mutate(
-      { slug: team.slug, vpcId, securityGroupIds: splitList(formValues(event.currentTarget).securityGroupIds) },
+      {
+        slug: team.slug,
+        vpcId,
+        securityGroupIds: splitList(formValues(event.currentTarget).securityGroupIds),
+      },
       { onSuccess: () => setMessage(`Security groups of ${vpcId} saved.`) },
     );
   };
@@ -73,7 +84,12 @@ export function VpcsClient({ team }: { team: TAdminTeamDetail }) {
                 <td>{v.region}</td>
                 <td>{v.environment}</td>
                 <td>
-                  <form onSubmit={(e) => onSaveGroups(e, v.vpcId)} noValidate className="toolbar" style={{ marginBottom: 0 }}>
+                  <form
+                    onSubmit={(e) => onSaveGroups(e, v.vpcId)}
+                    noValidate
+                    className="toolbar"
+                    style={{ marginBottom: 0 }}
+                  >
                     <input
                       name="securityGroupIds"
                       aria-label={`Security groups of ${v.vpcId}`}
@@ -81,15 +97,28 @@ export function VpcsClient({ team }: { team: TAdminTeamDetail }) {
                       className="mono"
                       aria-invalid={update.variables?.vpcId === v.vpcId && update.error ? true : undefined}
                     />
-                    <button className="btn" type="submit" disabled={update.isPending} aria-label={`Save security groups of ${v.vpcId}`}>
+                    <button
+                      className="btn"
+                      type="submit"
+                      disabled={update.isPending}
+                      aria-label={`Save security groups of ${v.vpcId}`}
+                    >
                       Save
                     </button>
                   </form>
                   {update.variables?.vpcId === v.vpcId && update.error ? (
-                    <span style={{ color: 'var(--danger)' }}>{Object.values(updateErrors)[0] ?? update.error.message}</span>
+                    <span style={{ color: 'var(--danger)' }}>
+                      {Object.values(updateErrors)[0] ?? update.error.message}
+                    </span>
                   ) : null}
                 </td>
-                <td>{v.associationStatus ? <span className="badge">{v.associationStatus}</span> : <span className="muted">not associated</span>}</td>
+                <td>
+                  {v.associationStatus ? (
+                    <span className="badge">{v.associationStatus}</span>
+                  ) : (
+                    <span className="muted">not associated</span>
+                  )}
+                </td>
                 <td>
                   <button
                     className="btn"
@@ -98,7 +127,10 @@ export function VpcsClient({ team }: { team: TAdminTeamDetail }) {
                     disabled={remove.isPending}
                     onClick={() => {
                       setMessage(null);
-                      remove.mutate({ slug: team.slug, vpcId: v.vpcId }, { onSuccess: () => setMessage(`${v.vpcId} removed.`) });
+                      remove.mutate(
+                        { slug: team.slug, vpcId: v.vpcId },
+                        { onSuccess: () => setMessage(`${v.vpcId} removed.`) },
+                      );
                     }}
                   >
                     Remove
@@ -114,14 +146,36 @@ export function VpcsClient({ team }: { team: TAdminTeamDetail }) {
         <p className="muted">Add an account first: a VPC lives in one of the team&apos;s accounts.</p>
       ) : (
         <form className="stack" onSubmit={onAdd} noValidate aria-label="Add a VPC">
-          <Field label="VPC id" name="vpcId" required error={addErrors.vpcId} hint="vpc- followed by 8 or 17 hex digits." />
-          <SelectField label="Account" name="accountId" options={team.accounts.map((a) => ({ value: a.accountId, label: `${a.accountId} (${a.environment})` }))} error={addErrors.accountId} />
+          <Field
+            label="VPC id"
+            name="vpcId"
+            required
+            error={addErrors.vpcId}
+            hint="vpc- followed by 8 or 17 hex digits."
+          />
+          <SelectField
+            label="Account"
+            name="accountId"
+            options={team.accounts.map((a) => ({
+              value: a.accountId,
+              label: `${a.accountId} (${a.environment})`,
+            }))}
+            error={addErrors.accountId}
+          />
           <Field label="Region" name="region" defaultValue="us-east-1" required error={addErrors.region} />
-          <Field label="Environment" name="environment" defaultValue="default" error={addErrors.environment} />
+          <Field
+            label="Environment"
+            name="environment"
+            defaultValue="default"
+            error={addErrors.environment}
+          />
           <Field
             label="Security groups"
             name="securityGroupIds"
-            error={addErrors.securityGroupIds ?? Object.entries(addErrors).find(([k]) => k.startsWith('securityGroupIds.'))?.[1]}
+            error={
+              addErrors.securityGroupIds ??
+              Object.entries(addErrors).find(([k]) => k.startsWith('securityGroupIds.'))?.[1]
+            }
             hint="Comma-separated sg- ids, at most 5."
           />
           <div className="toolbar">

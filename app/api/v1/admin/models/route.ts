@@ -10,7 +10,10 @@ export const dynamic = 'force-dynamic';
 const ZPatchModel = ZUpdateModel.extend({ modelId: z.string().min(1).max(256) });
 
 export const GET = withAuth(({ actor }) => listCatalogModels(actor), { permission: 'admin:manage' });
-export const POST = withAuth(({ actor, body }) => createModel(actor, body), { permission: 'admin:manage', body: ZCreateModel });
+export const POST = withAuth(({ actor, body }) => createModel(actor, body), {
+  permission: 'admin:manage',
+  body: ZCreateModel,
+});
 export const PATCH = withAuth(
   ({ actor, body }) => {
     const { modelId, ...changes } = body;

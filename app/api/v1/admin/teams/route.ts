@@ -5,4 +5,7 @@ import { listTeamsForAdmin } from '@/lib/teams/list-teams-for-admin';
 export const dynamic = 'force-dynamic';
 
 export const GET = withAuth(({ actor }) => listTeamsForAdmin(actor), { permission: 'admin:manage' });
-export const POST = withAuth(({ actor, body }) => createTeam(actor, body), { permission: 'admin:manage', body: ZCreateTeam });
+export const POST = withAuth(({ actor, body }) => createTeam(actor, body), {
+  permission: 'admin:manage',
+  body: ZCreateTeam,
+});

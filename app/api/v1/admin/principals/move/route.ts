@@ -3,4 +3,7 @@ import { movePrincipal, ZMovePrincipal } from '@/lib/teams/move-principal';
 
 export const dynamic = 'force-dynamic';
 
-export const POST = withAuth(({ actor, body }) => movePrincipal(actor, body), { permission: 'admin:manage', body: ZMovePrincipal });
+export const POST = withAuth(({ actor, body }) => movePrincipal(actor, body), {
+  permission: 'admin:manage',
+  body: ZMovePrincipal,
+});

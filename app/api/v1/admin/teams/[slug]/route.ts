@@ -5,7 +5,9 @@ import { slugParam } from '../../_lib/slug-param';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = withAuth(({ actor, params }) => getTeamForAdmin(actor, slugParam(params)), { permission: 'admin:manage' });
+export const GET = withAuth(({ actor, params }) => getTeamForAdmin(actor, slugParam(params)), {
+  permission: 'admin:manage',
+});
 export const PATCH = withAuth(({ actor, params, body }) => updateTeam(actor, slugParam(params), body), {
   permission: 'admin:manage',
   body: ZUpdateTeam,

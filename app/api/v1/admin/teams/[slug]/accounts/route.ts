@@ -9,7 +9,10 @@ export const POST = withAuth(({ actor, params, body }) => addTeamAccount(actor, 
   permission: 'admin:manage',
   body: ZAddTeamAccount,
 });
-export const DELETE = withAuth(({ actor, params, body }) => removeTeamAccount(actor, slugParam(params), body), {
-  permission: 'admin:manage',
-  body: ZRemoveTeamAccount,
-});
+export const DELETE = withAuth(
+  ({ actor, params, body }) => removeTeamAccount(actor, slugParam(params), body),
+  {
+    permission: 'admin:manage',
+    body: ZRemoveTeamAccount,
+  },
+);

@@ -4,4 +4,6 @@ import { slugParam } from '../../../_lib/slug-param';
 
 export const dynamic = 'force-dynamic';
 
-export const POST = withAuth(({ actor, params }) => archiveTeam(actor, slugParam(params)), { permission: 'admin:manage' });
+export const POST = withAuth(({ actor, params }) => archiveTeam(actor, slugParam(params)), {
+  permission: 'admin:manage',
+});

@@ -10,11 +10,17 @@ export const POST = withAuth(({ actor, params, body }) => addTeamMember(actor, s
   permission: 'admin:manage',
   body: ZAddTeamMember,
 });
-export const PATCH = withAuth(({ actor, params, body }) => updateTeamMemberRole(actor, slugParam(params), body), {
-  permission: 'admin:manage',
-  body: ZUpdateTeamMemberRole,
-});
-export const DELETE = withAuth(({ actor, params, body }) => removeTeamMember(actor, slugParam(params), body), {
-  permission: 'admin:manage',
-  body: ZRemoveTeamMember,
-});
+export const PATCH = withAuth(
+  ({ actor, params, body }) => updateTeamMemberRole(actor, slugParam(params), body),
+  {
+    permission: 'admin:manage',
+    body: ZUpdateTeamMemberRole,
+  },
+);
+export const DELETE = withAuth(
+  ({ actor, params, body }) => removeTeamMember(actor, slugParam(params), body),
+  {
+    permission: 'admin:manage',
+    body: ZRemoveTeamMember,
+  },
+);

@@ -9,7 +9,10 @@ export const POST = withAuth(({ actor, params, body }) => addTeamPrincipal(actor
   permission: 'admin:manage',
   body: ZAddTeamPrincipal,
 });
-export const DELETE = withAuth(({ actor, params, body }) => removePrincipalMapping(actor, slugParam(params), body), {
-  permission: 'admin:manage',
-  body: ZRemovePrincipalMapping,
-});
+export const DELETE = withAuth(
+  ({ actor, params, body }) => removePrincipalMapping(actor, slugParam(params), body),
+  {
+    permission: 'admin:manage',
+    body: ZRemovePrincipalMapping,
+  },
+);
