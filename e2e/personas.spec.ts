@@ -2,7 +2,11 @@ import { expect, test } from '@playwright/test';
 import { expectAccessible, PERSONAS, signInAs } from './helpers';
 
 test('the sign-in page offers every demo persona and passes axe', async ({ page }) => {
-  await page.goto('/signin');
+  const response = await page.goto('/signin');
+  const headers = response!.headers();
+  expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");
+  expect(headers['x-frame-options']).toBe('DENY');
+  expect(headers['x-content-type-options']).toBe('nosniff');
   for (const p of Object.values(PERSONAS)) {
     await expect(page.getByRole('button', { name: new RegExp(`Sign in as ${p.name}`) })).toBeVisible();
   }
