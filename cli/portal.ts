@@ -15,8 +15,8 @@ const io: TCliIo = {
 };
 
 function usage(): string {
-  const lines = allCommands().map((c) => `  ${c.usage.padEnd(70)} ${c.summary}`);
-  return `Usage: npm run portal -- <command> [options]\n\nCommands:\n${lines.join('\n')}\n`;
+  const lines = allCommands().map((c) => `  ${c.usage}\n      ${c.summary}`);
+  return `Usage: npm run portal -- <command> [options]   (add --help after a command for its details)\n\nCommands:\n${lines.join('\n')}\n`;
 }
 
 async function main(argv: string[]): Promise<number> {
