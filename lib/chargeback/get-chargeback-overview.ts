@@ -6,6 +6,7 @@ export interface TChargebackOverview {
   months: string[];
   prices: {
     modelId: string;
+    name: string;
     region: string;
     inputPerMillion: string;
     outputPerMillion: string;
@@ -18,7 +19,7 @@ export async function getChargebackOverview(actor: TActor): Promise<TChargebackO
   assertCan(actor, 'chargeback:read');
   const db = await getDb();
   const now = new Date();
-  const [prices, firstRollup] = await Promise.all([
+  const [prices, firstRollup, models] = await Promise.all([
     db.priceBookEntry.findMany({
       where: { effectiveFrom: { lte: now }, OR: [{ effectiveTo: null }, { effectiveTo: { gt: now } }] },
       orderBy: [{ modelId: 'asc' }, { region: 'asc' }],
@@ -32,7 +33,9 @@ export async function getChargebackOverview(actor: TActor): Promise<TChargebackO
       },
     }),
     db.usageRollup.findFirst({ orderBy: { hour: 'asc' }, select: { hour: true } }),
+    db.model.findMany({ select: { modelId: true, name: true } }),
   ]);
+  const nameOf = new Map(models.map((m) => [m.modelId, m.name]));
   const months: string[] = [];
   if (firstRollup) {
     const d = new Date(Date.UTC(firstRollup.hour.getUTCFullYear(), firstRollup.hour.getUTCMonth(), 1));
@@ -46,6 +49,7 @@ export async function getChargebackOverview(actor: TActor): Promise<TChargebackO
     months,
     prices: prices.map((p) => ({
       modelId: p.modelId,
+      name: nameOf.get(p.modelId) ?? p.modelId,
       region: p.region,
       inputPerMillion: p.inputPerMillion.toString(),
       outputPerMillion: p.outputPerMillion.toString(),

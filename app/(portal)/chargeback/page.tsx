@@ -1,8 +1,15 @@
 import type { Metadata } from 'next';
 import { requirePageActor } from '@/app/_lib/require-actor';
+import { GroupedBarChart } from '@/components/charts/grouped-bar-chart';
 import { getChargebackOverview } from '@/lib/chargeback/get-chargeback-overview';
 
 export const metadata: Metadata = { title: 'Chargeback' };
+
+/** Exact decimal strings from the price book, shown with at least two decimals (never through floating point). */
+function money(decimal: string): string {
+  const [whole, frac = ''] = decimal.split('.');
+  return `${whole}.${frac.padEnd(2, '0')}`;
+}
 
 export default async function ChargebackPage() {
   const actor = await requirePageActor('chargeback:read');
@@ -24,28 +31,46 @@ export default async function ChargebackPage() {
         {overview.prices.length === 0 ? (
           <p className="muted">No prices are configured.</p>
         ) : (
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Model</th>
-                <th scope="col">Region</th>
-                <th scope="col">Input</th>
-                <th scope="col">Output</th>
-                <th scope="col">Effective from</th>
-              </tr>
-            </thead>
-            <tbody>
-              {overview.prices.map((p) => (
-                <tr key={`${p.modelId}|${p.region}`}>
-                  <td className="mono">{p.modelId}</td>
-                  <td>{p.region}</td>
-                  <td>{p.inputPerMillion}</td>
-                  <td>{p.outputPerMillion}</td>
-                  <td>{p.effectiveFrom.slice(0, 10)}</td>
+          <>
+            <GroupedBarChart
+              title={`Price per 1M tokens by model, ${overview.currency}: input and output`}
+              unit={`${overview.currency} / 1M tokens`}
+              series={[
+                { label: 'Input', color: '#1f4fd1' },
+                { label: 'Output', color: '#d97706' },
+              ]}
+              rows={[...overview.prices]
+                .sort((a, b) => Number(b.outputPerMillion) - Number(a.outputPerMillion))
+                .map((p) => ({
+                  label: p.name,
+                  values: [Number(p.inputPerMillion), Number(p.outputPerMillion)],
+                }))}
+            />
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">Model</th>
+                  <th scope="col">Model id</th>
+                  <th scope="col">Region</th>
+                  <th scope="col">Input</th>
+                  <th scope="col">Output</th>
+                  <th scope="col">Effective from</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {overview.prices.map((p) => (
+                  <tr key={`${p.modelId}|${p.region}`}>
+                    <td>{p.name}</td>
+                    <td className="mono">{p.modelId}</td>
+                    <td>{p.region}</td>
+                    <td>{money(p.inputPerMillion)}</td>
+                    <td>{money(p.outputPerMillion)}</td>
+                    <td>{p.effectiveFrom.slice(0, 10)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </>
         )}
       </section>
     </>
