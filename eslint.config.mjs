@@ -40,6 +40,27 @@ export default tseslint.config(
     },
   },
   {
+    // Thin transport: routes and components reach the database and AWS only through lib/<domain> operations.
+    files: ['app/**/*.{ts,tsx}', 'components/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@/lib/db', '@/lib/db/*', '@/lib/generated/*'],
+              message: 'Call a lib/<domain> operation instead of Prisma',
+            },
+            {
+              group: ['@/lib/aws/*', '@aws-sdk/*'],
+              message: 'Call a lib/<domain> operation instead of the AWS layer',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Domain code never depends on the UI or on Next.
     files: ['lib/**/*.{ts,tsx}'],
     rules: {
