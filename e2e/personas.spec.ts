@@ -20,6 +20,10 @@ test('a team lead sees their team, its accounts, principals and (empty) grants',
   await expect(page.getByText('arn:aws:iam::200000000331:role/genai/payments-prod-invoker')).toBeVisible();
   await expect(page.getByText('200000000331').first()).toBeVisible();
   await expect(page.getByText('No model access yet')).toBeVisible();
+  // The catalog the lead can ask for: sensitivity and price per model.
+  const opus = page.getByTestId('model-catalog').getByRole('row', { name: /Claude 3 Opus/ });
+  await expect(opus).toContainText('two approvers');
+  await expect(opus).toContainText('15.00 USD');
   await expectAccessible(page);
   await page.getByRole('link', { name: 'Teams' }).click();
   await expect(page.getByRole('cell', { name: 'Payments', exact: true })).toBeVisible();

@@ -1,15 +1,10 @@
 import type { Metadata } from 'next';
 import { requirePageActor } from '@/app/_lib/require-actor';
 import { GroupedBarChart } from '@/components/charts/grouped-bar-chart';
+import { formatMoney } from '@/components/ui/format-money';
 import { getChargebackOverview } from '@/lib/chargeback/get-chargeback-overview';
 
 export const metadata: Metadata = { title: 'Chargeback' };
-
-/** Exact decimal strings from the price book, shown with at least two decimals (never through floating point). */
-function money(decimal: string): string {
-  const [whole, frac = ''] = decimal.split('.');
-  return `${whole}.${frac.padEnd(2, '0')}`;
-}
 
 export default async function ChargebackPage() {
   const actor = await requirePageActor('chargeback:read');
@@ -63,8 +58,8 @@ export default async function ChargebackPage() {
                     <td>{p.name}</td>
                     <td className="mono">{p.modelId}</td>
                     <td>{p.region}</td>
-                    <td>{money(p.inputPerMillion)}</td>
-                    <td>{money(p.outputPerMillion)}</td>
+                    <td>{formatMoney(p.inputPerMillion)}</td>
+                    <td>{formatMoney(p.outputPerMillion)}</td>
                     <td>{p.effectiveFrom.slice(0, 10)}</td>
                   </tr>
                 ))}

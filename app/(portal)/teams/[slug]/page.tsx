@@ -2,6 +2,8 @@ import type { Metadata } from 'next';
 import { requirePageActor } from '@/app/_lib/require-actor';
 import { loadOrInterrupt } from '@/app/_lib/load-or-interrupt';
 import { getTeamOverview } from '@/lib/teams/get-team-overview';
+import { listRequestableModels } from '@/lib/catalog/list-requestable-models';
+import { formatMoney } from '@/components/ui/format-money';
 
 export const metadata: Metadata = { title: 'Team' };
 
@@ -11,6 +13,7 @@ export default async function TeamPage({ params }: { params: Promise<{ slug: str
   const actor = await requirePageActor();
   const { slug } = await params;
   const team = await loadOrInterrupt(getTeamOverview(actor, slug));
+  const models = await listRequestableModels(actor);
   return (
     <>
       <h1>{team.name}</h1>
@@ -128,6 +131,45 @@ export default async function TeamPage({ params }: { params: Promise<{ slug: str
                     <span className="muted">not associated</span>
                   )}
                 </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      <section aria-labelledby="catalog-h" className="card">
+        <h2 id="catalog-h">Model catalog</h2>
+        <p className="muted">
+          The models the AI platform team offers. Restricted and advanced models may need two distinct
+          approvers. Prices are on-demand, per 1M tokens.
+        </p>
+        <table data-testid="model-catalog">
+          <thead>
+            <tr>
+              <th scope="col">Model</th>
+              <th scope="col">Provider</th>
+              <th scope="col">Tier</th>
+              <th scope="col">Approval</th>
+              <th scope="col">Input</th>
+              <th scope="col">Output</th>
+            </tr>
+          </thead>
+          <tbody>
+            {models.map((m) => (
+              <tr key={m.modelId}>
+                <td>
+                  {m.name} <span className="muted mono">{m.modelId}</span>
+                </td>
+                <td>{m.provider}</td>
+                <td>
+                  <span
+                    className={`badge ${m.tier === 'RESTRICTED' ? 'danger' : m.tier === 'ADVANCED' ? 'warn' : ''}`}
+                  >
+                    {m.tier.toLowerCase()}
+                  </span>
+                </td>
+                <td>{m.requiresTwoApprovals ? 'two approvers' : 'one approver'}</td>
+                <td>{m.price ? `${formatMoney(m.price.input)} ${m.price.currency}` : '—'}</td>
+                <td>{m.price ? `${formatMoney(m.price.output)} ${m.price.currency}` : '—'}</td>
               </tr>
             ))}
           </tbody>
