@@ -120,6 +120,21 @@ describe('sandbox: STS and identity', () => {
     expect(stsUnknown.name).toBe('InvalidClientTokenId');
   });
 
+  it('refuses a signature more than 15 minutes off its clock, and the SDK corrects its skew from the Date header', async () => {
+    const t = await sandbox({ clock: () => Date.now() + 60 * 60_000 });
+    // One attempt: the skewed request is refused the way AWS refuses it.
+    const err = await errorOf(
+      new VPCLatticeClient(fastConfig(t.sandbox.url)).send(new ListServiceNetworksCommand({})),
+    );
+    expect(err.name).toBe('InvalidSignatureException');
+    expect(err.message).toMatch(/^Signature expired: \d{8}T\d{6}Z is now earlier than/);
+    // With retries allowed, the SDK reads the sandbox's Date header, adjusts its clock offset and succeeds.
+    const client = new VPCLatticeClient(fastConfig(t.sandbox.url, undefined, 2));
+    const out = await client.send(new ListServiceNetworksCommand({}));
+    expect(out.items).toBeDefined();
+    expect(Math.abs((client.config.systemClockOffset ?? 0) - 60 * 60_000)).toBeLessThan(60_000);
+  });
+
   it('expires temporary credentials', async () => {
     let now = Date.now();
     const t = await sandbox({ clock: () => now });

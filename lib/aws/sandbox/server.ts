@@ -127,6 +127,8 @@ export async function startSandbox(options: TSandboxOptions): Promise<TSandboxHa
     try {
       const rawBody = await readBody(req);
       const now = clock();
+      // The sandbox's own time, as AWS sends its own: the SDK corrects a skewed client clock from this header.
+      res.setHeader('date', new Date(now).toUTCString());
       if (advanceState(store.state, now)) store.save();
       const { caller } = await authenticate(
         world,

@@ -117,17 +117,43 @@ export async function authenticate(
   if (resolved.sessionToken !== undefined && token !== resolved.sessionToken) {
     throw authError('UnrecognizedClientException', 'The security token included in the request is invalid.');
   }
-  if (verifySignatures) await verify(request, auth, resolved);
+  if (verifySignatures) await verify(request, auth, resolved, now);
   return { caller: resolved.caller, auth };
 }
 
-async function verify(request: TSignedRequest, auth: TParsedAuthorization, key: TResolvedKey): Promise<void> {
+/** AWS accepts a signature for 15 minutes either side of its own clock (the SDK corrects its skew on this error). */
+const MAX_CLOCK_SKEW_MS = 15 * 60_000;
+
+const isoSeconds = (ms: number) =>
+  new Date(ms)
+    .toISOString()
+    .replace(/\.\d{3}Z$/, 'Z')
+    .replace(/[-:]/g, '');
+
+async function verify(
+  request: TSignedRequest,
+  auth: TParsedAuthorization,
+  key: TResolvedKey,
+  now: number,
+): Promise<void> {
   const amzDate = headerValue(request.headers, 'x-amz-date');
   const signingDate = amzDate ? parseAmzDate(amzDate) : null;
   if (!signingDate || !amzDate?.startsWith(auth.date)) {
     throw authError(
       'IncompleteSignatureException',
       'X-Amz-Date is missing or does not match the credential scope date.',
+    );
+  }
+  if (signingDate.getTime() < now - MAX_CLOCK_SKEW_MS) {
+    throw authError(
+      'InvalidSignatureException',
+      `Signature expired: ${amzDate} is now earlier than ${isoSeconds(now - MAX_CLOCK_SKEW_MS)} (${isoSeconds(now)} - 15 min.)`,
+    );
+  }
+  if (signingDate.getTime() > now + MAX_CLOCK_SKEW_MS) {
+    throw authError(
+      'InvalidSignatureException',
+      `Signature not yet current: ${amzDate} is still later than ${isoSeconds(now + MAX_CLOCK_SKEW_MS)} (${isoSeconds(now)} + 15 min.)`,
     );
   }
   const payloadHeader = headerValue(request.headers, 'x-amz-content-sha256');
