@@ -47,6 +47,10 @@ test('what-if: a team with no grants is denied by the live policy and by the pro
   await expect(result.getByTestId('live-decision').first()).toContainText('DENY');
   await expect(result.getByTestId('proposed-decision').first()).toContainText('DENY');
   await expect(result.getByTestId('policy-size').first()).toContainText('10,240 bytes');
+  // No pending requests: approving them would change nobody's access; the document diff is there to inspect.
+  await expect(result.getByTestId('access-change')).toContainText('No change in effective access');
+  await result.getByText('Policy document diff (live → proposed)').click();
+  await expect(result.getByLabel('Policy document diff')).toContainText('NoActiveGrants');
   await expectAccessible(page);
 });
 

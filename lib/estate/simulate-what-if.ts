@@ -7,6 +7,7 @@ import { defaultAwsContext } from '@/lib/aws/clients';
 import { getAuthPolicy, getServiceNetwork } from '@/lib/aws/lattice';
 import { parsePrincipal } from '@/lib/policy/arn';
 import { compileAuthPolicy } from '@/lib/policy/compile-auth-policy';
+import { diffPolicies, type TAccessChange, type TLineDiff } from '@/lib/policy/diff-policies';
 import { evaluateCombined, type TCombinedEvaluation } from '@/lib/policy/evaluate-request';
 import { authPolicyBytes } from '@/lib/policy/limits';
 import { MODEL_KEY_RE } from '@/lib/policy/model-key';
@@ -56,6 +57,14 @@ export interface TWhatIfResult {
     compactionLevel: number;
   };
   results: { principal: string; live: TDecisionView; proposed: TDecisionView }[];
+  /** What approving every pending request would change, against the live policy. */
+  change: {
+    gained: TAccessChange[];
+    lost: TAccessChange[];
+    kept: number;
+    lines: TLineDiff[];
+    textChanged: boolean;
+  };
 }
 
 const NO_POLICY: TDecisionView = {
@@ -146,6 +155,21 @@ export async function simulateWhatIf(actor: TActor, input: TWhatIfInput): Promis
     };
   });
 
+  const [allPrincipals, catalog] = await Promise.all([
+    db.principalMapping.findMany({
+      where: { validTo: null },
+      select: { principal: { select: { arn: true } } },
+    }),
+    db.model.findMany({ where: { enabled: true }, select: { policyKey: true } }),
+  ]);
+  const diff = diffPolicies(livePolicy?.policy ?? null, proposed.document, {
+    principals: [...new Set(allPrincipals.map((m) => m.principal.arn))],
+    models: catalog.map((m) => m.policyKey),
+    serviceArn: estate.service.arn,
+    queryKey: estate.modelQueryKey,
+    ...(estate.organizationId ? { orgId: estate.organizationId } : {}),
+  });
+
   return {
     request: {
       model: q.model,
@@ -167,6 +191,13 @@ export async function simulateWhatIf(actor: TActor, input: TWhatIfInput): Promis
       compactionLevel: proposed.compactionLevel,
     },
     results,
+    change: {
+      gained: diff.gained,
+      lost: diff.lost,
+      kept: diff.kept,
+      lines: diff.lines,
+      textChanged: diff.textChanged,
+    },
   };
 }
 

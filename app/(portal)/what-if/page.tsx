@@ -178,6 +178,40 @@ export default async function WhatIfPage({ searchParams }: { searchParams: Promi
             bytes={result.proposed.bytes}
             label={`Proposed policy (${result.proposed.statementCount} statement${result.proposed.statementCount === 1 ? '' : 's'}, ${result.proposed.pendingRequests} pending request${result.proposed.pendingRequests === 1 ? '' : 's'})`}
           />
+          <h3>What approving the pending requests would change</h3>
+          {result.change.gained.length === 0 && result.change.lost.length === 0 ? (
+            <p data-testid="access-change" className="muted">
+              No change in effective access ({result.change.kept} principal × model pair(s) allowed before and
+              after).
+            </p>
+          ) : (
+            <ul data-testid="access-change">
+              {result.change.gained.map((c) => (
+                <li key={`+${c.principal}|${c.model}`}>
+                  <span className="badge ok">gains</span> <span className="mono">{c.principal}</span> →{' '}
+                  <span className="mono">{c.model}</span>
+                </li>
+              ))}
+              {result.change.lost.map((c) => (
+                <li key={`-${c.principal}|${c.model}`}>
+                  <span className="badge danger">loses</span> <span className="mono">{c.principal}</span> →{' '}
+                  <span className="mono">{c.model}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+          {result.change.textChanged ? (
+            <details>
+              <summary>Policy document diff (live → proposed)</summary>
+              <pre className="diff" tabIndex={0} aria-label="Policy document diff">
+                {result.change.lines.map((l, i) => (
+                  <span key={i} className={l.op === '+' ? 'diff-add' : l.op === '-' ? 'diff-del' : undefined}>
+                    {`${l.op} ${l.text}\n`}
+                  </span>
+                ))}
+              </pre>
+            </details>
+          ) : null}
           {!result.live.hasPolicy ? (
             <p className="muted">The service has no auth policy yet: with AWS_IAM every request is denied.</p>
           ) : null}
