@@ -1,6 +1,5 @@
 import type { TDb } from '@/lib/db';
 import { loadActiveGrantSet } from '@/lib/access/load-grant-sets';
-import { compileAuthPolicy } from '@/lib/policy/compile-auth-policy';
 import { evaluateCombined, preparePolicy } from '@/lib/policy/evaluate-request';
 import { parsePolicy } from '@/lib/policy/parse-policy';
 import { verifyPolicy, type TVerifyMismatch } from '@/lib/policy/verify-policy';
@@ -25,6 +24,16 @@ export interface TLiveAccess {
 }
 
 const MAX_MISMATCHES_SHOWN = 50;
+
+/** What a resource with AWS_IAM and no (readable) auth policy amounts to: every request denied. */
+const DENY_ALL: TPolicy = (() => {
+  const parsed = parsePolicy({
+    Version: '2012-10-17',
+    Statement: [{ Effect: 'Deny', Principal: '*', Action: '*', Resource: '*' }],
+  });
+  if (!parsed.ok) throw new Error('deny-all policy failed to parse');
+  return parsed.policy;
+})();
 
 /**
  * Verifies the live auth policy against the grants it should implement, by evaluation (lib/policy), and computes
@@ -55,27 +64,11 @@ export async function verifyLiveAccess(
     }),
   ]);
 
-  let policy: TPolicy;
-  let unreadable: string | null = null;
-  if (input.livePolicy === null) {
-    // Equivalent to "no policy under AWS_IAM": an explicit deny of everything.
-    const denyAll = compileAuthPolicy([], { serviceArn: input.serviceArn, queryKey: input.queryKey });
-    const parsed = parsePolicy(denyAll.document);
-    if (!parsed.ok) throw new Error('deny-all policy failed to parse');
-    policy = parsed.policy;
-  } else {
-    const parsed = parsePolicy(input.livePolicy, { mode: 'lenient' });
-    if (!parsed.ok) {
-      unreadable = parsed.errors.map((e) => e.message).join('; ');
-      const denyAll = parsePolicy(
-        compileAuthPolicy([], { serviceArn: input.serviceArn, queryKey: input.queryKey }).document,
-      );
-      if (!denyAll.ok) throw new Error('deny-all policy failed to parse');
-      policy = denyAll.policy;
-    } else {
-      policy = parsed.policy;
-    }
-  }
+  // No live policy under AWS_IAM denies everything; an unreadable one is reported and treated the same way.
+  const parsedLive = input.livePolicy === null ? null : parsePolicy(input.livePolicy, { mode: 'lenient' });
+  const unreadable = parsedLive && !parsedLive.ok ? parsedLive.errors.map((e) => e.message).join('; ') : null;
+  const policy: TPolicy = parsedLive?.ok ? parsedLive.policy : DENY_ALL;
+
   const prepared = preparePolicy(policy);
 
   // Every current team principal is probed, not only those holding grants: one with no grant must be denied every
@@ -94,9 +87,15 @@ export async function verifyLiveAccess(
     ...(input.orgId ? { orgId: input.orgId } : {}),
   });
 
-  const networkPolicy =
-    input.networkPolicy === 'none' ? null : (input.networkPolicy ?? { Version: '2012-10-17', Statement: [] });
-  const preparedNetwork = networkPolicy === null ? null : preparePolicy(parsePolicyOrDenyAll(networkPolicy));
+  // Auth type NONE: the network does not authorize. AWS_IAM without a (readable) policy: it denies everything.
+  const parsedNetwork =
+    input.networkPolicy === 'none' || input.networkPolicy === null
+      ? null
+      : parsePolicy(input.networkPolicy, { mode: 'lenient' });
+  const preparedNetwork =
+    input.networkPolicy === 'none'
+      ? null
+      : preparePolicy(parsedNetwork?.ok ? parsedNetwork.policy : DENY_ALL);
   const rows = mappings
     .map((m) => ({ team: m.team.slug, principal: m.principal.arn }))
     .sort((a, b) => a.team.localeCompare(b.team) || a.principal.localeCompare(b.principal))
@@ -130,15 +129,4 @@ export async function verifyLiveAccess(
     matrix: { models: models.map((m) => ({ key: m.policyKey, name: m.name })), rows },
     unreadable,
   };
-}
-
-function parsePolicyOrDenyAll(input: unknown): TPolicy {
-  const parsed = parsePolicy(input, { mode: 'lenient' });
-  if (parsed.ok) return parsed.policy;
-  const deny = parsePolicy({
-    Version: '2012-10-17',
-    Statement: [{ Effect: 'Deny', Principal: '*', Action: '*', Resource: '*' }],
-  });
-  if (!deny.ok) throw new Error('deny-all policy failed to parse');
-  return deny.policy;
 }
