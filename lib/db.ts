@@ -33,6 +33,11 @@ export function getOpenDatabase(): Promise<TOpenDatabase> {
   return globalForDb.__bapDb;
 }
 
+/** Operations take an optional database handle so tests (and the CLI) can pass their own; the app uses the shared one. */
+export async function resolveDb(db?: PrismaClient): Promise<PrismaClient> {
+  return db ?? (await getDb());
+}
+
 /** Disconnects Prisma, then closes PGlite (which otherwise keeps the process alive) and releases its lock. */
 export async function closeDb(): Promise<void> {
   const opening = globalForDb.__bapDb;

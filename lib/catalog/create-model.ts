@@ -1,11 +1,10 @@
 import { z } from 'zod';
-import type { TDb } from '@/lib/db';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { assertCan, type TActor } from '@/lib/auth/permissions';
 import { AppError } from '@/lib/errors/app-error';
 import { parseOrThrow } from '@/lib/errors/from-zod';
 import { auditActorOf } from '@/lib/audit/audit-actor';
-import { resolveDb } from '@/lib/teams/resolve-db';
+import { resolveDb, type TDb } from '@/lib/db';
 import {
   MODEL_VIEW_SELECT,
   toModelView,

@@ -1,6 +1,5 @@
-import type { TDb } from '@/lib/db';
 import { assertCan, type TActor } from '@/lib/auth/permissions';
-import { resolveDb } from '@/lib/teams/resolve-db';
+import { resolveDb, type TDb } from '@/lib/db';
 import { MODEL_VIEW_SELECT, toModelView, type TCatalogModelView } from './catalog-schemas';
 
 /** The whole model catalog (disabled models included) for administration. */

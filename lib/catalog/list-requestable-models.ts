@@ -1,6 +1,5 @@
-import type { TDb } from '@/lib/db';
 import type { TActor } from '@/lib/auth/permissions';
-import { resolveDb } from '@/lib/teams/resolve-db';
+import { resolveDb, type TDb } from '@/lib/db';
 
 export interface TRequestableModel {
   modelId: string;

@@ -1,6 +1,5 @@
-import type { TDb } from '@/lib/db';
 import { assertCan, type TActor } from '@/lib/auth/permissions';
-import { resolveDb } from '@/lib/teams/resolve-db';
+import { resolveDb, type TDb } from '@/lib/db';
 
 export interface TEstateSettingsView {
   organizationId: string | null;

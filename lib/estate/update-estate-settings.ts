@@ -1,12 +1,11 @@
 import { z } from 'zod';
-import type { TDb } from '@/lib/db';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { assertCan, type TActor } from '@/lib/auth/permissions';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors/app-error';
 import { parseOrThrow } from '@/lib/errors/from-zod';
 import { auditActorOf, userIdOf } from '@/lib/audit/audit-actor';
-import { resolveDb } from '@/lib/teams/resolve-db';
+import { resolveDb, type TDb } from '@/lib/db';
 
 // IAM condition keys are case-insensitive but query-string keys are not; keep it to a plain token so the
 // compiled `vpc-lattice-svcs:RequestQueryString/<key>` is unambiguous.

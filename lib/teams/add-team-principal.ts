@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { TDb } from '@/lib/db';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { assertCan, type TActor } from '@/lib/auth/permissions';
 import { AppError } from '@/lib/errors/app-error';
@@ -12,7 +11,7 @@ import {
   findPrincipalWithOpenMapping,
   openMapping,
 } from './principal-mappings';
-import { resolveDb } from './resolve-db';
+import { resolveDb, type TDb } from '@/lib/db';
 import { parsePrincipalArn, ZPrincipalArn } from './team-schemas';
 
 export const ZAddTeamPrincipal = z.object({ arn: ZPrincipalArn });

@@ -1,11 +1,10 @@
-import type { TDb } from '@/lib/db';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { assertCan, type TActor } from '@/lib/auth/permissions';
 import { AppError } from '@/lib/errors/app-error';
 import { auditActorOf } from '@/lib/audit/audit-actor';
 import type { TTeamRef } from './create-team';
 import { getTeamIdOrThrow } from './get-team-id-or-throw';
-import { resolveDb } from './resolve-db';
+import { resolveDb, type TDb } from '@/lib/db';
 
 /**
  * Archives a team: it keeps its history (grants, usage, audit, principal mappings) but disappears from lists and

@@ -1,6 +1,5 @@
-import type { TDb } from '@/lib/db';
 import { assertCan, type TActor } from '@/lib/auth/permissions';
-import { resolveDb } from './resolve-db';
+import { resolveDb, type TDb } from '@/lib/db';
 
 export interface TExportedTeam {
   name: string;

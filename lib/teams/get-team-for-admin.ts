@@ -1,7 +1,6 @@
-import type { TDb } from '@/lib/db';
 import { assertCan, type TActor } from '@/lib/auth/permissions';
 import { AppError } from '@/lib/errors/app-error';
-import { resolveDb } from './resolve-db';
+import { resolveDb, type TDb } from '@/lib/db';
 
 export interface TAdminTeamDetail {
   slug: string;

@@ -1,4 +1,3 @@
-import type { TDb } from '@/lib/db';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { assertCan, type TActor } from '@/lib/auth/permissions';
 import { env } from '@/lib/env';
@@ -8,7 +7,7 @@ import { applyTeamsImport, orderChanges } from './apply-teams-import';
 import { auditActorOf } from '@/lib/audit/audit-actor';
 import { loadTeamsSnapshot } from './load-teams-snapshot';
 import { planTeamsImport, type TImportChange } from './plan-teams-import';
-import { resolveDb } from './resolve-db';
+import { resolveDb, type TDb } from '@/lib/db';
 import { ZTeamsFile } from './teams-file';
 
 export interface TImportTeamsOptions {

@@ -1,12 +1,11 @@
 import { z } from 'zod';
-import type { TDb } from '@/lib/db';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { assertCan, type TActor } from '@/lib/auth/permissions';
 import { AppError } from '@/lib/errors/app-error';
 import { parseOrThrow } from '@/lib/errors/from-zod';
 import { auditActorOf } from '@/lib/audit/audit-actor';
 import { getTeamIdOrThrow } from './get-team-id-or-throw';
-import { resolveDb } from './resolve-db';
+import { resolveDb, type TDb } from '@/lib/db';
 import { ZVpcId } from './team-schemas';
 
 export const ZRemoveTeamVpc = z.object({ vpcId: ZVpcId });

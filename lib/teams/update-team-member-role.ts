@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { TDb } from '@/lib/db';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { assertCan, type TActor } from '@/lib/auth/permissions';
 import { AppError } from '@/lib/errors/app-error';
@@ -7,7 +6,7 @@ import { parseOrThrow } from '@/lib/errors/from-zod';
 import type { TTeamMemberView } from './add-team-member';
 import { auditActorOf } from '@/lib/audit/audit-actor';
 import { getTeamIdOrThrow } from './get-team-id-or-throw';
-import { resolveDb } from './resolve-db';
+import { resolveDb, type TDb } from '@/lib/db';
 import { ZEmail, ZTeamRoleInput } from './team-schemas';
 
 export const ZUpdateTeamMemberRole = z.object({ email: ZEmail, role: ZTeamRoleInput });

@@ -1,11 +1,10 @@
 import { z } from 'zod';
-import type { TDb } from '@/lib/db';
 import { auditActorOf } from '@/lib/audit/audit-actor';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { assertCan, type TActor } from '@/lib/auth/permissions';
 import { AppError } from '@/lib/errors/app-error';
 import { parseOrThrow } from '@/lib/errors/from-zod';
-import { resolveDb } from '@/lib/teams/resolve-db';
+import { resolveDb, type TDb } from '@/lib/db';
 import { loadAdminUser, type TAdminUser } from './admin-user-view';
 import { ZEmail, ZGlobalRoles, ZPersonName } from './user-schemas';
 

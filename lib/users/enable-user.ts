@@ -1,9 +1,8 @@
-import type { TDb } from '@/lib/db';
 import { auditActorOf } from '@/lib/audit/audit-actor';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { assertCan, type TActor } from '@/lib/auth/permissions';
 import { parseOrThrow } from '@/lib/errors/from-zod';
-import { resolveDb } from '@/lib/teams/resolve-db';
+import { resolveDb, type TDb } from '@/lib/db';
 import { loadAdminUser, type TAdminUser } from './admin-user-view';
 import { getUserOrThrow } from './get-user-or-throw';
 import { ZUserRef, type TUserRef } from './user-schemas';

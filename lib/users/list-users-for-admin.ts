@@ -1,6 +1,5 @@
-import type { TDb } from '@/lib/db';
 import { assertCan, type TActor } from '@/lib/auth/permissions';
-import { resolveDb } from '@/lib/teams/resolve-db';
+import { resolveDb, type TDb } from '@/lib/db';
 import { loadAdminUsers, type TAdminUser } from './admin-user-view';
 
 /** Every portal user, disabled ones included, with roles, teams and sign-in state. */
