@@ -11,6 +11,15 @@ export const DEMO_GENAI_ACCOUNT = '111122223333';
 /** Not in the organization: RAM shares to it go through an invitation it must accept. */
 export const DEMO_EXTERNAL_ACCOUNT = '999988887777';
 
+/**
+ * The sandbox's documented base keys (they only work against the sandbox): the identity of the portal in the
+ * service-network account. The start-up seam hands them to the sandbox as part of the world, and lib/aws uses
+ * them as base credentials in sandbox mode.
+ */
+export const DEMO_SANDBOX_ACCESS_KEY_ID = 'AKIASANDBOX000000001';
+export const DEMO_SANDBOX_SECRET_ACCESS_KEY = 'sandbox-secret-access-key';
+export const DEMO_SANDBOX_USER_ARN = `arn:aws:iam::${DEMO_NETWORK_ACCOUNT}:user/portal-sandbox`;
+
 export const DEMO_PORTAL_ROLE_NAME = 'BedrockAccessPortal';
 export const DEMO_WORKLOAD_ROLE_NAME = 'BedrockAccessPortalWorkload';
 export const DEMO_PROXY_ROLE_ARN = `arn:aws:iam::${DEMO_GENAI_ACCOUNT}:role/bedrock-proxy-exec`;

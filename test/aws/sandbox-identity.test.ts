@@ -12,8 +12,8 @@ import {
   RAMClient,
 } from '@aws-sdk/client-ram';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { startSandbox } from '@/lib/aws/sandbox/server';
-import { buildDemoSandboxWorld } from '@/lib/aws/sandbox/world';
+import { buildDemoSandboxWorld } from '@/lib/boot/sandbox-seam';
+import { startSandbox } from '@/sandbox';
 import { DEMO_EXTERNAL_ACCOUNT, DEMO_GENAI_ACCOUNT } from '@/lib/demo/world';
 import {
   errorOf,

@@ -1,6 +1,6 @@
-import { AUTH_POLICY_MAX_BYTES, authPolicyBytes } from '@/lib/policy/limits';
-import { iso, type TCtx, type TSandboxRequest, type TSandboxResponse } from '../context';
-import { validationError } from '../errors';
+import { iso, type TCtx, type TSandboxRequest, type TSandboxResponse } from '../core-context';
+import { validationError } from '../../errors';
+import { LATTICE_AUTH_POLICY_MAX_BYTES, utf8Bytes } from '../../facts';
 import { resolveSnOrService } from './common';
 
 /**
@@ -15,9 +15,11 @@ function invalid(message: string): never {
 function validatePolicy(policy: unknown): string {
   if (typeof policy !== 'string') invalid('policy is required');
   if (/[\r\n]/.test(policy)) invalid('The policy must not contain newlines or blank lines');
-  const bytes = authPolicyBytes(policy);
-  if (bytes > AUTH_POLICY_MAX_BYTES) {
-    invalid(`The auth policy is ${bytes} bytes; the maximum size is ${AUTH_POLICY_MAX_BYTES} bytes (10 KB)`);
+  const bytes = utf8Bytes(policy);
+  if (bytes > LATTICE_AUTH_POLICY_MAX_BYTES) {
+    invalid(
+      `The auth policy is ${bytes} bytes; the maximum size is ${LATTICE_AUTH_POLICY_MAX_BYTES} bytes (10 KB)`,
+    );
   }
   let doc: unknown;
   try {
@@ -41,12 +43,12 @@ function validatePolicy(policy: unknown): string {
 export function putAuthPolicy(ctx: TCtx, req: TSandboxRequest, [id]: string[]): TSandboxResponse {
   const { record } = resolveSnOrService(ctx, id, { action: 'PutAuthPolicy', ownerOnly: true });
   const policy = validatePolicy(req.json.policy);
-  const existing = ctx.state.authPolicies.find((p) => p.resourceArn === record.arn);
+  const existing = ctx.lattice.authPolicies.find((p) => p.resourceArn === record.arn);
   if (existing) {
     existing.policy = policy;
     existing.lastUpdatedAt = ctx.now;
   } else {
-    ctx.state.authPolicies.push({
+    ctx.lattice.authPolicies.push({
       resourceArn: record.arn,
       policy,
       createdAt: ctx.now,
@@ -60,7 +62,7 @@ export function putAuthPolicy(ctx: TCtx, req: TSandboxRequest, [id]: string[]): 
 /** With no policy stored the answer is an empty object (no policy, no state). */
 export function getAuthPolicy(ctx: TCtx, _req: TSandboxRequest, [id]: string[]): TSandboxResponse {
   const { record } = resolveSnOrService(ctx, id, { action: 'GetAuthPolicy', ownerOnly: true });
-  const stored = ctx.state.authPolicies.find((p) => p.resourceArn === record.arn);
+  const stored = ctx.lattice.authPolicies.find((p) => p.resourceArn === record.arn);
   if (!stored) return { status: 200, body: {} };
   return {
     status: 200,
@@ -75,8 +77,8 @@ export function getAuthPolicy(ctx: TCtx, _req: TSandboxRequest, [id]: string[]):
 
 export function deleteAuthPolicy(ctx: TCtx, _req: TSandboxRequest, [id]: string[]): TSandboxResponse {
   const { record } = resolveSnOrService(ctx, id, { action: 'DeleteAuthPolicy', ownerOnly: true });
-  const before = ctx.state.authPolicies.length;
-  ctx.state.authPolicies = ctx.state.authPolicies.filter((p) => p.resourceArn !== record.arn);
-  if (before !== ctx.state.authPolicies.length) ctx.dirty = true;
+  const before = ctx.lattice.authPolicies.length;
+  ctx.lattice.authPolicies = ctx.lattice.authPolicies.filter((p) => p.resourceArn !== record.arn);
+  if (before !== ctx.lattice.authPolicies.length) ctx.dirty = true;
   return { status: 204 };
 }

@@ -4,10 +4,10 @@ import {
   type TCtx,
   type TSandboxRequest,
   type TSandboxResponse,
-} from '../context';
-import { ramError } from '../errors';
-import { ramShareArn } from '../ids';
-import type { TResourceShareRecord } from '../state';
+} from '../core-context';
+import { ramError } from '../../errors';
+import { ramShareArn } from '../../ids';
+import type { TResourceShareRecord } from '../core-state';
 import { addPrincipal, addResource } from './membership';
 import {
   findShare,
@@ -55,16 +55,16 @@ export function createResourceShare(ctx: TCtx, req: TSandboxRequest): TSandboxRe
     };
     // Validate everything before recording anything, so a refused call leaves no half-made share.
     const draft = {
-      ...ctx.state,
-      shareAssociations: [...ctx.state.shareAssociations],
-      invitations: [...ctx.state.invitations],
+      ...ctx.ram,
+      shareAssociations: [...ctx.ram.shareAssociations],
+      invitations: [...ctx.ram.invitations],
     };
-    const draftCtx: TCtx = { ...ctx, state: draft };
+    const draftCtx: TCtx = { ...ctx, ram: draft };
     for (const arn of resourceArns) addResource(draftCtx, share, arn);
     for (const p of principals) addPrincipal(draftCtx, share, p);
-    ctx.state.resourceShares.push(share);
-    ctx.state.shareAssociations = draft.shareAssociations;
-    ctx.state.invitations = draft.invitations;
+    ctx.ram.resourceShares.push(share);
+    ctx.ram.shareAssociations = draft.shareAssociations;
+    ctx.ram.invitations = draft.invitations;
     ctx.dirty = true;
     return { status: 200, body: { resourceShare: shareView(ctx, share), clientToken } };
   });
@@ -74,7 +74,7 @@ export function getResourceShares(ctx: TCtx, req: TSandboxRequest): TSandboxResp
   const body = req.json;
   let shares: TResourceShareRecord[];
   if (body.resourceOwner === 'SELF') {
-    shares = ctx.state.resourceShares.filter((s) => s.owningAccountId === ctx.caller.accountId);
+    shares = ctx.ram.resourceShares.filter((s) => s.owningAccountId === ctx.caller.accountId);
   } else if (body.resourceOwner === 'OTHER-ACCOUNTS') {
     shares = sharesSharedWith(ctx);
   } else {
@@ -111,7 +111,7 @@ export function deleteResourceShare(ctx: TCtx, req: TSandboxRequest): TSandboxRe
     if (share.status !== 'DELETED') {
       share.status = 'DELETED';
       share.lastUpdatedTime = ctx.now;
-      for (const a of ctx.state.shareAssociations) {
+      for (const a of ctx.ram.shareAssociations) {
         if (a.resourceShareArn === share.arn && a.status !== 'DISASSOCIATED') {
           a.status = 'DISASSOCIATED';
           a.transitionAt = undefined;
@@ -119,7 +119,7 @@ export function deleteResourceShare(ctx: TCtx, req: TSandboxRequest): TSandboxRe
           a.lastUpdatedTime = ctx.now;
         }
       }
-      for (const inv of ctx.state.invitations) {
+      for (const inv of ctx.ram.invitations) {
         if (inv.resourceShareArn === share.arn && inv.status === 'PENDING') inv.status = 'EXPIRED';
       }
       ctx.dirty = true;
@@ -132,7 +132,7 @@ export function listResources(ctx: TCtx, req: TSandboxRequest): TSandboxResponse
   const body = req.json;
   let shares: TResourceShareRecord[];
   if (body.resourceOwner === 'SELF') {
-    shares = ctx.state.resourceShares.filter(
+    shares = ctx.ram.resourceShares.filter(
       (s) => s.owningAccountId === ctx.caller.accountId && s.status === 'ACTIVE',
     );
   } else if (body.resourceOwner === 'OTHER-ACCOUNTS') {
@@ -153,7 +153,7 @@ export function listResources(ctx: TCtx, req: TSandboxRequest): TSandboxResponse
   const resourceArns = listParam(body.resourceArns, 'resourceArns');
   const principal = typeof body.principal === 'string' ? body.principal : undefined;
   const shareSet = new Set(shares.map((s) => s.arn));
-  const rows = ctx.state.shareAssociations.filter(
+  const rows = ctx.ram.shareAssociations.filter(
     (a) =>
       shareSet.has(a.resourceShareArn) &&
       a.associationType === 'RESOURCE' &&
@@ -161,7 +161,7 @@ export function listResources(ctx: TCtx, req: TSandboxRequest): TSandboxResponse
       (!typeFilter || resourceTypeOf(a.associatedEntity) === typeFilter) &&
       (resourceArns.length === 0 || resourceArns.includes(a.associatedEntity)) &&
       (!principal ||
-        ctx.state.shareAssociations.some(
+        ctx.ram.shareAssociations.some(
           (p) =>
             p.resourceShareArn === a.resourceShareArn &&
             p.associationType === 'PRINCIPAL' &&

@@ -1,29 +1,19 @@
-import type { TCtx, TSandboxResponse } from './context';
-import { SandboxError } from './errors';
-import { roleUniqueId, secretAccessKey, sessionToken, temporaryAccessKeyId } from './ids';
+import type { TCtx, TSandboxResponse } from '../core-context';
+import { SandboxError } from '../../errors';
+import { xmlEscape } from '../../protocols';
+import { roleUniqueId, secretAccessKey, sessionToken, temporaryAccessKeyId } from '../../ids';
 
 /**
  * STS speaks awsQuery: a form-encoded POST with `Action=...`, answered in XML. Only what the portal uses:
  * GetCallerIdentity and AssumeRole. Temporary keys are stored so later calls resolve to the assumed role.
  */
-const NS = 'https://sts.amazonaws.com/doc/2011-06-15/';
-
-function xmlEscape(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
+export const STS_NAMESPACE = 'https://sts.amazonaws.com/doc/2011-06-15/';
+const NS = STS_NAMESPACE;
 
 function xmlResponse(action: string, inner: string, requestId: string): string {
   return (
     `<${action}Response xmlns="${NS}"><${action}Result>${inner}</${action}Result>` +
     `<ResponseMetadata><RequestId>${requestId}</RequestId></ResponseMetadata></${action}Response>`
-  );
-}
-
-export function stsErrorXml(error: SandboxError, requestId: string): string {
-  const type = error.status >= 500 ? 'Receiver' : 'Sender';
-  return (
-    `<ErrorResponse xmlns="${NS}"><Error><Type>${type}</Type><Code>${xmlEscape(error.code)}</Code>` +
-    `<Message>${xmlEscape(error.message)}</Message></Error><RequestId>${requestId}</RequestId></ErrorResponse>`
   );
 }
 
@@ -34,23 +24,22 @@ function stsError(status: number, code: string, message: string): SandboxError {
 const SESSION_NAME_RE = /^[\w+=,.@-]{2,64}$/;
 const ROLE_ARN_RE = /^arn:aws[a-z-]*:iam::(\d{12}):role\/(?:[\w+=,.@-]+\/)*([\w+=,.@-]{1,64})$/;
 
-export function handleSts(ctx: TCtx, params: URLSearchParams, requestId: string): TSandboxResponse {
-  const action = params.get('Action');
-  if (action === 'GetCallerIdentity') {
-    const inner =
-      `<Arn>${xmlEscape(ctx.caller.arn)}</Arn><UserId>${xmlEscape(ctx.caller.userId)}</UserId>` +
-      `<Account>${ctx.caller.accountId}</Account>`;
-    return { status: 200, body: xmlResponse(action, inner, requestId) };
-  }
-  if (action === 'AssumeRole') return assumeRole(ctx, params, requestId);
-  throw stsError(
+export function getCallerIdentity(ctx: TCtx, _params: URLSearchParams, requestId: string): TSandboxResponse {
+  const inner =
+    `<Arn>${xmlEscape(ctx.caller.arn)}</Arn><UserId>${xmlEscape(ctx.caller.userId)}</UserId>` +
+    `<Account>${ctx.caller.accountId}</Account>`;
+  return { status: 200, body: xmlResponse('GetCallerIdentity', inner, requestId) };
+}
+
+export function unknownStsAction(action: string | null): SandboxError {
+  return stsError(
     400,
     'InvalidAction',
     `Could not find operation ${action ?? '(none)'} for version 2011-06-15`,
   );
 }
 
-function assumeRole(ctx: TCtx, params: URLSearchParams, requestId: string): TSandboxResponse {
+export function assumeRole(ctx: TCtx, params: URLSearchParams, requestId: string): TSandboxResponse {
   const roleArn = params.get('RoleArn') ?? '';
   const sessionName = params.get('RoleSessionName') ?? '';
   const durationRaw = params.get('DurationSeconds');
@@ -99,8 +88,7 @@ function assumeRole(ctx: TCtx, params: URLSearchParams, requestId: string): TSan
     assumedRoleId,
     expiresAt: ctx.now + duration * 1000,
   };
-  ctx.state.sessions.push(session);
-  ctx.dirty = true;
+  ctx.identities.addSession(session, ctx.now);
   const inner =
     `<Credentials><AccessKeyId>${session.accessKeyId}</AccessKeyId>` +
     `<SecretAccessKey>${xmlEscape(session.secretAccessKey)}</SecretAccessKey>` +

@@ -1,43 +1,28 @@
 import { createHash } from 'node:crypto';
-import { validationError, type SandboxError } from './errors';
-import type { SandboxStore, TSandboxState } from './state';
-import type { TSandboxWorld } from './world';
+import { validationError, type SandboxError } from '../errors';
+import type { IdentityStore } from '../identity';
+import type { TCaller, TSandboxRequest, TSandboxResponse } from '../registry';
+import type { TSandboxWorld } from '../world';
+import type { TIdempotencyRecord, TLatticeState, TRamState } from './core-state';
 
-/** Who is calling: resolved from the request's access key (sigv4.ts). */
-export interface TCaller {
-  accountId: string;
-  /** IAM user ARN or `arn:aws:sts::<acct>:assumed-role/<name>/<session>`. */
-  arn: string;
-  userId: string;
-  accessKeyId: string;
-}
+export type { TCaller, TSandboxRequest, TSandboxResponse };
 
-export interface TSandboxRequest {
-  method: string;
-  rawPath: string;
-  /** Path split on `/` before decoding, then each segment percent-decoded (ARNs contain `/`). */
-  segments: string[];
-  query: URLSearchParams;
-  headers: Record<string, string | string[] | undefined>;
-  rawBody: Buffer;
-  /** JSON body for restJson services (`{}` when empty). */
-  json: Record<string, unknown>;
-}
-
-export interface TSandboxResponse {
-  status: number;
-  body?: unknown;
-  headers?: Record<string, string>;
-}
-
+/**
+ * The context of a Lattice, RAM or STS handler: the three control-plane services read each other's state (a
+ * Lattice resource is visible through a RAM share; RAM shares Lattice resources), but each writes only its own
+ * store, which the service commits once per request when `dirty` is set.
+ */
 export interface TCtx {
   world: TSandboxWorld;
-  store: SandboxStore;
-  state: TSandboxState;
+  lattice: TLatticeState;
+  ram: TRamState;
+  identities: IdentityStore;
+  /** The idempotency records of the service handling the request. */
+  idempotency: Record<string, TIdempotencyRecord>;
   caller: TCaller;
   now: number;
   associationDelayMs: number;
-  /** Set by a handler that changed state, so the server persists once per request. */
+  /** Set by a handler that changed state, so the service persists once per request. */
   dirty: boolean;
 }
 
@@ -120,13 +105,13 @@ export function withIdempotency(
   if (typeof clientToken !== 'string' || clientToken === '') return run();
   const key = `${scope}|${ctx.caller.accountId}|${clientToken}`;
   const print = fingerprint(params);
-  const previous = ctx.state.idempotency[key];
+  const previous = ctx.idempotency[key];
   if (previous) {
     if (previous.fingerprint !== print) throw onMismatch();
     return { status: previous.status, body: previous.body };
   }
   const response = run();
-  ctx.state.idempotency[key] = {
+  ctx.idempotency[key] = {
     at: ctx.now,
     fingerprint: print,
     status: response.status,

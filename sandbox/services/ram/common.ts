@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { epochSeconds, paginate, withIdempotency, type TCtx, type TSandboxResponse } from '../context';
-import { ramError, type SandboxError } from '../errors';
-import type { TInvitationRecord, TResourceShareRecord, TShareAssociationRecord } from '../state';
-import { isOrgAccount, orgArn } from '../world';
+import { epochSeconds, paginate, withIdempotency, type TCtx, type TSandboxResponse } from '../core-context';
+import { ramError, type SandboxError } from '../../errors';
+import type { TInvitationRecord, TResourceShareRecord, TShareAssociationRecord } from '../core-state';
+import { isOrgAccount, orgArn } from '../../world';
 
 export const SHARE_ARN_RE = /^arn:aws[a-z-]*:ram:[a-z0-9-]+:\d{12}:resource-share\/[0-9a-f-]{36}$/;
 export const INVITATION_ARN_RE =
@@ -46,7 +46,7 @@ export function findShare(ctx: TCtx, arn: unknown): TResourceShareRecord {
       `The specified resource share ARN ${valid} is not valid. Verify the ARN and try again.`,
     );
   }
-  const share = ctx.state.resourceShares.find((s) => s.arn === valid);
+  const share = ctx.ram.resourceShares.find((s) => s.arn === valid);
   if (!share) throw ramError('UnknownResourceException', `ResourceShare ${valid} could not be found.`);
   return share;
 }
@@ -61,11 +61,11 @@ export function callerPrincipals(ctx: TCtx, accountId = ctx.caller.accountId): S
 /** Shares whose principal associations give the account access right now. */
 export function sharesSharedWith(ctx: TCtx, accountId = ctx.caller.accountId): TResourceShareRecord[] {
   const mine = callerPrincipals(ctx, accountId);
-  return ctx.state.resourceShares.filter(
+  return ctx.ram.resourceShares.filter(
     (share) =>
       share.status === 'ACTIVE' &&
       share.owningAccountId !== accountId &&
-      ctx.state.shareAssociations.some(
+      ctx.ram.shareAssociations.some(
         (a) =>
           a.resourceShareArn === share.arn &&
           a.associationType === 'PRINCIPAL' &&
@@ -90,7 +90,7 @@ export function shareView(ctx: TCtx, s: TResourceShareRecord) {
 }
 
 export function associationView(ctx: TCtx, a: TShareAssociationRecord) {
-  const share = ctx.state.resourceShares.find((s) => s.arn === a.resourceShareArn);
+  const share = ctx.ram.resourceShares.find((s) => s.arn === a.resourceShareArn);
   return {
     resourceShareArn: a.resourceShareArn,
     resourceShareName: share?.name,

@@ -4,11 +4,11 @@ import {
   type TCtx,
   type TSandboxRequest,
   type TSandboxResponse,
-} from '../context';
-import { ramError } from '../errors';
-import { ramInvitationArn } from '../ids';
-import type { TResourceShareRecord, TShareAssociationRecord } from '../state';
-import { isOrgAccount, orgArn } from '../world';
+} from '../core-context';
+import { ramError } from '../../errors';
+import { ramInvitationArn } from '../../ids';
+import type { TResourceShareRecord, TShareAssociationRecord } from '../core-state';
+import { isOrgAccount, orgArn } from '../../world';
 import {
   associationView,
   callerPrincipals,
@@ -28,7 +28,7 @@ import {
 const ACCOUNT_RE = /^\d{12}$/;
 
 function upsert(ctx: TCtx, record: TShareAssociationRecord): TShareAssociationRecord {
-  const list = ctx.state.shareAssociations;
+  const list = ctx.ram.shareAssociations;
   const i = list.findIndex(
     (a) =>
       a.resourceShareArn === record.resourceShareArn &&
@@ -78,7 +78,7 @@ export function addPrincipal(
     creationTime: ctx.now,
     lastUpdatedTime: ctx.now,
   };
-  const before = ctx.state.shareAssociations.find(
+  const before = ctx.ram.shareAssociations.find(
     (a) =>
       a.resourceShareArn === share.arn &&
       a.associatedEntity === principal &&
@@ -97,7 +97,7 @@ export function addPrincipal(
   );
   const isNew = record !== before || before === undefined;
   if (external && isNew) {
-    ctx.state.invitations.push({
+    ctx.ram.invitations.push({
       arn: ramInvitationArn(ctx.world.region, share.owningAccountId),
       resourceShareArn: share.arn,
       resourceShareName: share.name,
@@ -112,7 +112,7 @@ export function addPrincipal(
 
 export function addResource(ctx: TCtx, share: TResourceShareRecord, arn: string): TShareAssociationRecord {
   requireArn(arn);
-  const resource = [...ctx.state.serviceNetworks, ...ctx.state.services].find((r) => r.arn === arn);
+  const resource = [...ctx.lattice.serviceNetworks, ...ctx.lattice.services].find((r) => r.arn === arn);
   if (resourceTypeOf(arn) === 'unknown' || !resource) {
     throw ramError('UnknownResourceException', `The resource ${arn} could not be found.`);
   }
@@ -163,17 +163,17 @@ export function associateResourceShare(ctx: TCtx, req: TSandboxRequest): TSandbo
     const share = ownShare(ctx, req.json.resourceShareArn);
     const { principals, resourceArns } = lists(req.json);
     const draft = {
-      ...ctx.state,
-      shareAssociations: [...ctx.state.shareAssociations],
-      invitations: [...ctx.state.invitations],
+      ...ctx.ram,
+      shareAssociations: [...ctx.ram.shareAssociations],
+      invitations: [...ctx.ram.invitations],
     };
-    const draftCtx: TCtx = { ...ctx, state: draft };
+    const draftCtx: TCtx = { ...ctx, ram: draft };
     const touched = [
       ...resourceArns.map((arn) => addResource(draftCtx, share, arn)),
       ...principals.map((p) => addPrincipal(draftCtx, share, p)),
     ];
-    ctx.state.shareAssociations = draft.shareAssociations;
-    ctx.state.invitations = draft.invitations;
+    ctx.ram.shareAssociations = draft.shareAssociations;
+    ctx.ram.invitations = draft.invitations;
     share.lastUpdatedTime = ctx.now;
     ctx.dirty = true;
     return {
@@ -189,7 +189,7 @@ export function disassociateResourceShare(ctx: TCtx, req: TSandboxRequest): TSan
     const { principals, resourceArns } = lists(req.json);
     const touched: TShareAssociationRecord[] = [];
     for (const entity of [...principals, ...resourceArns]) {
-      const a = ctx.state.shareAssociations.find(
+      const a = ctx.ram.shareAssociations.find(
         (x) =>
           x.resourceShareArn === share.arn && x.associatedEntity === entity && x.status !== 'DISASSOCIATED',
       );
@@ -203,7 +203,7 @@ export function disassociateResourceShare(ctx: TCtx, req: TSandboxRequest): TSan
       a.transitionAt = ctx.now + ctx.associationDelayMs;
       a.lastUpdatedTime = ctx.now;
       touched.push(a);
-      for (const inv of ctx.state.invitations) {
+      for (const inv of ctx.ram.invitations) {
         if (
           inv.resourceShareArn === share.arn &&
           inv.receiverAccountId === entity &&
@@ -237,9 +237,9 @@ export function getResourceShareAssociations(ctx: TCtx, req: TSandboxRequest): T
   const shareArns = body.resourceShareArns === undefined ? [] : (asStringArray(body.resourceShareArns) ?? []);
   for (const arn of shareArns) findShare(ctx, arn);
   const mine = callerPrincipals(ctx);
-  let rows = ctx.state.shareAssociations.filter((a) => {
+  let rows = ctx.ram.shareAssociations.filter((a) => {
     if (a.associationType !== type) return false;
-    const share = ctx.state.resourceShares.find((s) => s.arn === a.resourceShareArn);
+    const share = ctx.ram.resourceShares.find((s) => s.arn === a.resourceShareArn);
     // Owners see every association of their shares; a principal sees its own.
     return (
       share?.owningAccountId === ctx.caller.accountId ||
@@ -265,18 +265,18 @@ export function listPrincipals(ctx: TCtx, req: TSandboxRequest): TSandboxRespons
   const principalFilter = body.principals === undefined ? [] : (asStringArray(body.principals) ?? []);
   if (body.resourceOwner === 'SELF') {
     const owned = new Set(
-      ctx.state.resourceShares
+      ctx.ram.resourceShares
         .filter((s) => s.owningAccountId === ctx.caller.accountId && s.status === 'ACTIVE')
         .map((s) => s.arn),
     );
-    let rows = ctx.state.shareAssociations.filter(
+    let rows = ctx.ram.shareAssociations.filter(
       (a) => owned.has(a.resourceShareArn) && a.associationType === 'PRINCIPAL' && a.status === 'ASSOCIATED',
     );
     if (shareArns.length > 0) rows = rows.filter((a) => shareArns.includes(a.resourceShareArn));
     if (principalFilter.length > 0) rows = rows.filter((a) => principalFilter.includes(a.associatedEntity));
     if (typeof body.resourceArn === 'string') {
       const withResource = new Set(
-        ctx.state.shareAssociations
+        ctx.ram.shareAssociations
           .filter(
             (r) =>
               r.associationType === 'RESOURCE' &&

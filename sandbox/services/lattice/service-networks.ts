@@ -5,10 +5,10 @@ import {
   type TCtx,
   type TSandboxRequest,
   type TSandboxResponse,
-} from '../context';
-import { conflict, fieldError } from '../errors';
-import { latticeArn, latticeId } from '../ids';
-import type { TServiceNetworkRecord } from '../state';
+} from '../core-context';
+import { conflict, fieldError } from '../../errors';
+import { latticeArn, latticeId } from '../../ids';
+import type { TServiceNetworkRecord } from '../core-state';
 import {
   dropResourceExtras,
   isSharedWith,
@@ -22,10 +22,10 @@ import {
 
 function counts(ctx: TCtx, sn: TServiceNetworkRecord) {
   return {
-    numberOfAssociatedVPCs: ctx.state.vpcAssociations.filter(
+    numberOfAssociatedVPCs: ctx.lattice.vpcAssociations.filter(
       (a) => a.serviceNetworkId === sn.id && a.status !== 'DELETE_IN_PROGRESS',
     ).length,
-    numberOfAssociatedServices: ctx.state.serviceAssociations.filter(
+    numberOfAssociatedServices: ctx.lattice.serviceAssociations.filter(
       (a) => a.serviceNetworkId === sn.id && a.status !== 'DELETE_IN_PROGRESS',
     ).length,
   };
@@ -52,7 +52,7 @@ export function createServiceNetwork(ctx: TCtx, req: TSandboxRequest): TSandboxR
     { name, authType, tags, sharingEnabled },
     () => tokenMismatch(clientToken),
     () => {
-      const clash = ctx.state.serviceNetworks.find(
+      const clash = ctx.lattice.serviceNetworks.find(
         (s) => s.name === name && s.accountId === ctx.caller.accountId,
       );
       if (clash)
@@ -72,7 +72,7 @@ export function createServiceNetwork(ctx: TCtx, req: TSandboxRequest): TSandboxR
         createdAt: ctx.now,
         lastUpdatedAt: ctx.now,
       };
-      ctx.state.serviceNetworks.push(record);
+      ctx.lattice.serviceNetworks.push(record);
       storeTags(ctx, record.arn, tags);
       ctx.dirty = true;
       return {
@@ -102,7 +102,7 @@ export function getServiceNetwork(ctx: TCtx, _req: TSandboxRequest, [id]: string
 }
 
 export function listServiceNetworks(ctx: TCtx, req: TSandboxRequest): TSandboxResponse {
-  const visible = ctx.state.serviceNetworks.filter(
+  const visible = ctx.lattice.serviceNetworks.filter(
     (sn) => sn.accountId === ctx.caller.accountId || isSharedWith(ctx, sn.arn, ctx.caller.accountId),
   );
   const { page, nextToken } = latticePage(visible, req.query);
@@ -133,7 +133,7 @@ export function deleteServiceNetwork(ctx: TCtx, _req: TSandboxRequest, [id]: str
       'The service network still has service or VPC associations; delete them first.',
     );
   }
-  ctx.state.serviceNetworks = ctx.state.serviceNetworks.filter((s) => s.id !== sn.id);
+  ctx.lattice.serviceNetworks = ctx.lattice.serviceNetworks.filter((s) => s.id !== sn.id);
   dropResourceExtras(ctx, sn.arn);
   ctx.dirty = true;
   return { status: 204 };

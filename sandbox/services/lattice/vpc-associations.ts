@@ -5,10 +5,11 @@ import {
   type TCtx,
   type TSandboxRequest,
   type TSandboxResponse,
-} from '../context';
-import { accessDenied, conflict, fieldError, resourceNotFound, validationError } from '../errors';
-import { latticeArn, latticeId } from '../ids';
-import type { TVpcAssociationRecord } from '../state';
+} from '../core-context';
+import { accessDenied, conflict, fieldError, resourceNotFound, validationError } from '../../errors';
+import { LATTICE_ID_RE, SECURITY_GROUP_ID_RE, VPC_ID_RE } from '../../facts';
+import { latticeArn, latticeId } from '../../ids';
+import type { TVpcAssociationRecord } from '../core-state';
 import { resolveServiceNetwork, storeTags, tokenMismatch, validateTags } from './common';
 
 /**
@@ -16,9 +17,9 @@ import { resolveServiceNetwork, storeTags, tokenMismatch, validateTags } from '.
  * it lives in another account (and is shared with the VPC owner). A VPC has at most one association. Creation
  * and deletion are asynchronous: CREATE_IN_PROGRESS → ACTIVE and DELETE_IN_PROGRESS → gone after the delay.
  */
-const VPC_RE = /^vpc-(([0-9a-z]{8})|([0-9a-z]{17}))$/;
-const SG_RE = /^sg-(([0-9a-z]{8})|([0-9a-z]{17}))$/;
-const SNVA_ID_RE = /^snva-[0-9a-z]{17}$/;
+const VPC_RE = VPC_ID_RE;
+const SG_RE = SECURITY_GROUP_ID_RE;
+const SNVA_ID_RE = LATTICE_ID_RE.vpcAssociation;
 const SNVA_ARN_RE =
   /^arn:[a-z0-9-]+:vpc-lattice:[a-zA-Z0-9-]+:\d{12}:servicenetworkvpcassociation\/snva-[0-9a-z]{17}$/;
 
@@ -37,7 +38,7 @@ function resolveAssociation(
       'must be a service network VPC association id or ARN',
     );
   }
-  const a = ctx.state.vpcAssociations.find((x) => x.id === identifier || x.arn === identifier);
+  const a = ctx.lattice.vpcAssociations.find((x) => x.id === identifier || x.arn === identifier);
   if (!a || (!visibleTo(ctx, a) && SNVA_ID_RE.test(identifier))) {
     throw resourceNotFound('SERVICE_NETWORK_VPC_ASSOCIATION', identifier);
   }
@@ -91,7 +92,7 @@ export function createVpcAssociation(ctx: TCtx, req: TSandboxRequest): TSandboxR
           { name: 'securityGroupIds', message: `${unknownSg} is not a security group of ${vpcIdentifier}` },
         ]);
       }
-      const existing = ctx.state.vpcAssociations.find((a) => a.vpcId === vpcIdentifier);
+      const existing = ctx.lattice.vpcAssociations.find((a) => a.vpcId === vpcIdentifier);
       if (existing) {
         throw conflict(
           'SERVICE_NETWORK_VPC_ASSOCIATION',
@@ -116,7 +117,7 @@ export function createVpcAssociation(ctx: TCtx, req: TSandboxRequest): TSandboxR
         createdAt: ctx.now,
         lastUpdatedAt: ctx.now,
       };
-      ctx.state.vpcAssociations.push(record);
+      ctx.lattice.vpcAssociations.push(record);
       storeTags(ctx, record.arn, tags);
       ctx.dirty = true;
       return {
@@ -163,7 +164,7 @@ export function listVpcAssociations(ctx: TCtx, req: TSandboxRequest): TSandboxRe
       { name: 'serviceNetworkIdentifier', message: 'serviceNetworkIdentifier or vpcIdentifier is required' },
     ]);
   }
-  let items = ctx.state.vpcAssociations.filter((a) => visibleTo(ctx, a));
+  let items = ctx.lattice.vpcAssociations.filter((a) => visibleTo(ctx, a));
   if (snFilter) {
     const sn = resolveServiceNetwork(ctx, snFilter, { action: 'ListServiceNetworkVpcAssociations' });
     items = items.filter((a) => a.serviceNetworkId === sn.id);
@@ -195,7 +196,7 @@ export function deleteVpcAssociation(ctx: TCtx, _req: TSandboxRequest, [id]: str
     a.status = 'DELETE_IN_PROGRESS';
     a.transitionAt = ctx.now + ctx.associationDelayMs;
     a.lastUpdatedAt = ctx.now;
-    delete ctx.state.tags[a.arn];
+    delete ctx.lattice.tags[a.arn];
     ctx.dirty = true;
   }
   return { status: 200, body: { id: a.id, arn: a.arn, status: a.status } };

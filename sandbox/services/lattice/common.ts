@@ -1,15 +1,16 @@
-import type { TCtx } from '../context';
-import { accessDenied, conflict, fieldError, resourceNotFound, type SandboxError } from '../errors';
-import type { TServiceNetworkRecord, TServiceRecord } from '../state';
-import { isOrgAccount, orgArn } from '../world';
+import type { TCtx } from '../core-context';
+import { LATTICE_ID_RE } from '../../facts';
+import { accessDenied, conflict, fieldError, resourceNotFound, type SandboxError } from '../../errors';
+import type { TServiceNetworkRecord, TServiceRecord } from '../core-state';
+import { isOrgAccount, orgArn } from '../../world';
 
 /**
  * Visibility rules shared by the Lattice handlers. A resource is visible to its owner and, through RAM, to the
  * accounts it is shared with. An id only resolves in the caller's own account (AWS requires the ARN for anything
  * in another account); an ARN of another account's resource that is not shared is refused.
  */
-export const SN_ID_RE = /^sn-[0-9a-z]{17}$/;
-export const SVC_ID_RE = /^svc-[0-9a-z]{17}$/;
+export const SN_ID_RE = LATTICE_ID_RE.serviceNetwork;
+export const SVC_ID_RE = LATTICE_ID_RE.service;
 export const SN_ARN_RE = /^arn:[a-z0-9-]+:vpc-lattice:[a-zA-Z0-9-]+:\d{12}:servicenetwork\/sn-[0-9a-z]{17}$/;
 export const SVC_ARN_RE = /^arn:[a-z0-9-]+:vpc-lattice:[a-zA-Z0-9-]+:\d{12}:service\/svc-[0-9a-z]{17}$/;
 export const NAME_RE = /^(?!-)(?!.*-$)(?!.*--)[a-z0-9-]+$/;
@@ -20,7 +21,7 @@ export function accountOfArn(arn: string): string | undefined {
 
 /** True when an active RAM share carries the resource to the account (directly or via the organization). */
 export function isSharedWith(ctx: TCtx, resourceArn: string, accountId: string): boolean {
-  const { state, world } = ctx;
+  const { ram: state, world } = ctx;
   const principals = new Set([accountId]);
   if (isOrgAccount(world, accountId)) principals.add(orgArn(world));
   return state.resourceShares.some(
@@ -88,7 +89,7 @@ export function resolveServiceNetwork(
   return resolve(
     ctx,
     identifier,
-    ctx.state.serviceNetworks,
+    ctx.lattice.serviceNetworks,
     {
       idRe: SN_ID_RE,
       arnRe: SN_ARN_RE,
@@ -107,7 +108,7 @@ export function resolveService(
   return resolve(
     ctx,
     identifier,
-    ctx.state.services,
+    ctx.lattice.services,
     { idRe: SVC_ID_RE, arnRe: SVC_ARN_RE, type: 'SERVICE', field: access.field ?? 'serviceIdentifier' },
     { action: access.action, ownerOnly: access.ownerOnly ?? false },
   );
@@ -163,11 +164,13 @@ export function tokenMismatch(token: unknown): SandboxError {
 }
 
 export function storeTags(ctx: TCtx, arn: string, tags: Record<string, string> | undefined): void {
-  if (tags && Object.keys(tags).length > 0) ctx.state.tags[arn] = { ...tags };
+  if (tags && Object.keys(tags).length > 0) ctx.lattice.tags[arn] = { ...tags };
 }
 
 export function dropResourceExtras(ctx: TCtx, arn: string): void {
-  delete ctx.state.tags[arn];
-  ctx.state.authPolicies = ctx.state.authPolicies.filter((p) => p.resourceArn !== arn);
-  ctx.state.accessLogSubscriptions = ctx.state.accessLogSubscriptions.filter((s) => s.resourceArn !== arn);
+  delete ctx.lattice.tags[arn];
+  ctx.lattice.authPolicies = ctx.lattice.authPolicies.filter((p) => p.resourceArn !== arn);
+  ctx.lattice.accessLogSubscriptions = ctx.lattice.accessLogSubscriptions.filter(
+    (s) => s.resourceArn !== arn,
+  );
 }

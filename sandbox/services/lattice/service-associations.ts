@@ -5,10 +5,10 @@ import {
   type TCtx,
   type TSandboxRequest,
   type TSandboxResponse,
-} from '../context';
-import { accessDenied, conflict, fieldError, resourceNotFound, validationError } from '../errors';
-import { latticeArn, latticeId } from '../ids';
-import type { TServiceAssociationRecord } from '../state';
+} from '../core-context';
+import { accessDenied, conflict, fieldError, resourceNotFound, validationError } from '../../errors';
+import { latticeArn, latticeId } from '../../ids';
+import type { TServiceAssociationRecord } from '../core-state';
 import { resolveService, resolveServiceNetwork, storeTags, tokenMismatch, validateTags } from './common';
 
 /**
@@ -23,7 +23,7 @@ function visibleTo(ctx: TCtx, a: TServiceAssociationRecord): boolean {
 }
 
 function resolveAssociation(ctx: TCtx, identifier: string | undefined): TServiceAssociationRecord {
-  const a = ctx.state.serviceAssociations.find((x) => x.id === identifier || x.arn === identifier);
+  const a = ctx.lattice.serviceAssociations.find((x) => x.id === identifier || x.arn === identifier);
   if (!identifier || !a || (!visibleTo(ctx, a) && SNSA_ID_RE.test(identifier))) {
     throw resourceNotFound('SERVICE_NETWORK_SERVICE_ASSOCIATION', identifier ?? '');
   }
@@ -48,7 +48,7 @@ export function createServiceAssociation(ctx: TCtx, req: TSandboxRequest): TSand
       if (svc.accountId !== ctx.caller.accountId && sn.accountId !== ctx.caller.accountId) {
         throw accessDenied(`${ctx.caller.arn} must own the service or the service network to associate them`);
       }
-      const existing = ctx.state.serviceAssociations.find(
+      const existing = ctx.lattice.serviceAssociations.find(
         (a) => a.serviceId === svc.id && a.serviceNetworkId === sn.id,
       );
       if (existing) {
@@ -77,7 +77,7 @@ export function createServiceAssociation(ctx: TCtx, req: TSandboxRequest): TSand
         createdAt: ctx.now,
         lastUpdatedAt: ctx.now,
       };
-      ctx.state.serviceAssociations.push(record);
+      ctx.lattice.serviceAssociations.push(record);
       storeTags(ctx, record.arn, tags);
       ctx.dirty = true;
       return {
@@ -127,7 +127,7 @@ export function listServiceAssociations(ctx: TCtx, req: TSandboxRequest): TSandb
     ]);
   }
   const action = 'ListServiceNetworkServiceAssociations';
-  let items = ctx.state.serviceAssociations.filter((a) => visibleTo(ctx, a));
+  let items = ctx.lattice.serviceAssociations.filter((a) => visibleTo(ctx, a));
   if (snFilter) {
     const sn = resolveServiceNetwork(ctx, snFilter, { action });
     items = items.filter((a) => a.serviceNetworkId === sn.id);

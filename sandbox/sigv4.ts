@@ -1,15 +1,18 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { Sha256 } from '@aws-crypto/sha256-js';
 import { SignatureV4 } from '@smithy/signature-v4';
-import type { TCaller } from './context';
 import { authError } from './errors';
-import type { TSandboxState } from './state';
-import type { TSandboxWorld } from './world';
+import { SIGV4_MAX_CLOCK_SKEW_MS } from './facts';
+import type { IdentityStore, TResolvedKey } from './identity';
+import type { TCaller } from './registry';
 
 /**
- * Identity: the access key in the Authorization header names the caller. Static keys come from the world;
- * temporary keys from the sandbox's own AssumeRole. The signature is recomputed with @smithy/signature-v4 (the
- * same signer the SDK uses) from the raw path, decoded query and the headers the client says it signed.
+ * Identity: the access key in the Authorization header names the caller (identity.ts). The signature is
+ * recomputed with @smithy/signature-v4 (the same signer the SDK uses) from the raw path, decoded query and the
+ * headers the client says it signed, under AWS's rules:
+ * - `host` and `x-amz-date` must be among the signed headers;
+ * - the payload hash is the body's own sha256, except where the service accepts `UNSIGNED-PAYLOAD` (S3, the
+ *   Lattice data plane); elsewhere a body sent under UNSIGNED-PAYLOAD does not match the signature.
  */
 export interface TParsedAuthorization {
   accessKeyId: string;
@@ -37,43 +40,6 @@ export function parseAuthorization(header: string | undefined): TParsedAuthoriza
   };
 }
 
-export interface TResolvedKey {
-  caller: TCaller;
-  secretAccessKey: string;
-  /** Required for temporary credentials. */
-  sessionToken?: string;
-}
-
-export function resolveAccessKey(
-  world: TSandboxWorld,
-  state: TSandboxState,
-  accessKeyId: string,
-  now: number,
-): TResolvedKey {
-  const fixed = world.staticCredentials.find((c) => c.accessKeyId === accessKeyId);
-  if (fixed) {
-    return {
-      caller: { accountId: fixed.accountId, arn: fixed.arn, userId: fixed.userId, accessKeyId },
-      secretAccessKey: fixed.secretAccessKey,
-    };
-  }
-  const session = state.sessions.find((s) => s.accessKeyId === accessKeyId);
-  if (!session)
-    throw authError('UnrecognizedClientException', 'The security token included in the request is invalid.');
-  if (session.expiresAt <= now)
-    throw authError('ExpiredTokenException', 'The security token included in the request is expired');
-  return {
-    caller: {
-      accountId: session.accountId,
-      arn: session.assumedRoleArn,
-      userId: session.assumedRoleId,
-      accessKeyId,
-    },
-    secretAccessKey: session.secretAccessKey,
-    sessionToken: session.sessionToken,
-  };
-}
-
 function headerValue(
   headers: Record<string, string | string[] | undefined>,
   name: string,
@@ -96,13 +62,20 @@ export interface TSignedRequest {
   body: Buffer;
 }
 
+export interface TVerifyOptions {
+  verifySignatures: boolean;
+  allowUnsignedPayload: boolean;
+}
+
+/** Payload-hash values that stand for "not signed" (S3's streaming upload without chunk signatures included). */
+const UNSIGNED_PAYLOADS = new Set(['UNSIGNED-PAYLOAD', 'STREAMING-UNSIGNED-PAYLOAD-TRAILER']);
+
 /** Throws the service's authentication error when the request is unsigned, unknown, expired or forged. */
 export async function authenticate(
-  world: TSandboxWorld,
-  state: TSandboxState,
+  identities: IdentityStore,
   request: TSignedRequest,
   now: number,
-  verifySignatures: boolean,
+  options: TVerifyOptions,
 ): Promise<{ caller: TCaller; auth: TParsedAuthorization }> {
   const header = headerValue(request.headers, 'authorization');
   if (!header) throw authError('MissingAuthenticationTokenException', 'Missing Authentication Token');
@@ -112,17 +85,30 @@ export async function authenticate(
       'IncompleteSignatureException',
       'Authorization header requires Credential, SignedHeaders and Signature (AWS4-HMAC-SHA256).',
     );
-  const resolved = resolveAccessKey(world, state, auth.accessKeyId, now);
+  const signed = new Set(auth.signedHeaders);
+  if (!signed.has('host')) {
+    throw authError(
+      'IncompleteSignatureException',
+      "'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.",
+    );
+  }
+  if (!signed.has('x-amz-date')) {
+    throw authError(
+      'IncompleteSignatureException',
+      "'X-Amz-Date' must be a 'SignedHeader' in the AWS Authorization.",
+    );
+  }
+  const resolved = identities.resolve(auth.accessKeyId, now);
   const token = headerValue(request.headers, 'x-amz-security-token');
   if (resolved.sessionToken !== undefined && token !== resolved.sessionToken) {
     throw authError('UnrecognizedClientException', 'The security token included in the request is invalid.');
   }
-  if (verifySignatures) await verify(request, auth, resolved, now);
+  if (options.verifySignatures) await verify(request, auth, resolved, now, options.allowUnsignedPayload);
   return { caller: resolved.caller, auth };
 }
 
 /** AWS accepts a signature for 15 minutes either side of its own clock (the SDK corrects its skew on this error). */
-const MAX_CLOCK_SKEW_MS = 15 * 60_000;
+const MAX_CLOCK_SKEW_MS = SIGV4_MAX_CLOCK_SKEW_MS;
 
 const isoSeconds = (ms: number) =>
   new Date(ms)
@@ -135,6 +121,7 @@ async function verify(
   auth: TParsedAuthorization,
   key: TResolvedKey,
   now: number,
+  allowUnsignedPayload: boolean,
 ): Promise<void> {
   const amzDate = headerValue(request.headers, 'x-amz-date');
   const signingDate = amzDate ? parseAmzDate(amzDate) : null;
@@ -157,7 +144,17 @@ async function verify(
     );
   }
   const payloadHeader = headerValue(request.headers, 'x-amz-content-sha256');
-  if (payloadHeader && payloadHeader !== 'UNSIGNED-PAYLOAD') {
+  const unsigned =
+    payloadHeader !== undefined &&
+    (UNSIGNED_PAYLOADS.has(payloadHeader) || payloadHeader.startsWith('STREAMING-'));
+  if (unsigned && !allowUnsignedPayload) {
+    // This service hashes the body itself, so a signature over "UNSIGNED-PAYLOAD" cannot match.
+    throw authError(
+      'InvalidSignatureException',
+      'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method.',
+    );
+  }
+  if (payloadHeader && !unsigned) {
     const actual = createHash('sha256').update(request.body).digest('hex');
     if (actual !== payloadHeader) {
       throw authError(

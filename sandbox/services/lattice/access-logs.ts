@@ -5,10 +5,10 @@ import {
   type TCtx,
   type TSandboxRequest,
   type TSandboxResponse,
-} from '../context';
-import { accessDenied, conflict, fieldError, resourceNotFound } from '../errors';
-import { latticeArn, latticeId } from '../ids';
-import type { TAccessLogSubscriptionRecord } from '../state';
+} from '../core-context';
+import { accessDenied, conflict, fieldError, resourceNotFound } from '../../errors';
+import { latticeArn, latticeId } from '../../ids';
+import type { TAccessLogSubscriptionRecord } from '../core-state';
 import { resolveSnOrService, storeTags, tokenMismatch, validateTags } from './common';
 
 /**
@@ -64,7 +64,7 @@ export function createAccessLogSubscription(ctx: TCtx, req: TSandboxRequest): TS
         ownerOnly: true,
       });
       const kindOfDestination = destinationKind(destinationArn);
-      const clash = ctx.state.accessLogSubscriptions.find(
+      const clash = ctx.lattice.accessLogSubscriptions.find(
         (s) => s.resourceArn === resource.arn && destinationKind(s.destinationArn) === kindOfDestination,
       );
       if (clash) {
@@ -89,7 +89,7 @@ export function createAccessLogSubscription(ctx: TCtx, req: TSandboxRequest): TS
         createdAt: ctx.now,
         lastUpdatedAt: ctx.now,
       };
-      ctx.state.accessLogSubscriptions.push(record);
+      ctx.lattice.accessLogSubscriptions.push(record);
       storeTags(ctx, record.arn, tags);
       ctx.dirty = true;
       const { createdAt: _c, lastUpdatedAt: _l, ...body } = view(record);
@@ -104,7 +104,7 @@ export function listAccessLogSubscriptions(ctx: TCtx, req: TSandboxRequest): TSa
     action: 'ListAccessLogSubscriptions',
     ownerOnly: true,
   });
-  const items = ctx.state.accessLogSubscriptions.filter((s) => s.resourceArn === record.arn);
+  const items = ctx.lattice.accessLogSubscriptions.filter((s) => s.resourceArn === record.arn);
   const { page, nextToken } = latticePage(items, req.query);
   return { status: 200, body: { items: page.map(view), nextToken } };
 }
@@ -114,7 +114,7 @@ function resolveSubscription(
   identifier: string | undefined,
   action: string,
 ): TAccessLogSubscriptionRecord {
-  const s = ctx.state.accessLogSubscriptions.find((x) => x.id === identifier || x.arn === identifier);
+  const s = ctx.lattice.accessLogSubscriptions.find((x) => x.id === identifier || x.arn === identifier);
   if (!identifier || !s || (s.accountId !== ctx.caller.accountId && ALS_ID_RE.test(identifier))) {
     throw resourceNotFound('ACCESS_LOG_SUBSCRIPTION', identifier ?? '');
   }
@@ -136,8 +136,8 @@ export function deleteAccessLogSubscription(
   [id]: string[],
 ): TSandboxResponse {
   const s = resolveSubscription(ctx, id, 'DeleteAccessLogSubscription');
-  ctx.state.accessLogSubscriptions = ctx.state.accessLogSubscriptions.filter((x) => x.id !== s.id);
-  delete ctx.state.tags[s.arn];
+  ctx.lattice.accessLogSubscriptions = ctx.lattice.accessLogSubscriptions.filter((x) => x.id !== s.id);
+  delete ctx.lattice.tags[s.arn];
   ctx.dirty = true;
   return { status: 204 };
 }

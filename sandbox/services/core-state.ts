@@ -1,8 +1,5 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
-
 /**
- * Everything the sandbox remembers, as one JSON document. Times are epoch milliseconds; each protocol renders them
+ * What Lattice, RAM and STS remember: one small document per service (stores/document-store.ts). Times are epoch milliseconds; each protocol renders them
  * its own way (ISO strings for Lattice, epoch seconds for RAM). Asynchronous transitions are stored as
  * `transitionAt` and applied lazily on the next request (`advanceState`), so they survive restarts and need no
  * timers.
@@ -149,7 +146,7 @@ export interface TIdempotencyRecord {
   body: unknown;
 }
 
-export interface TSandboxState {
+export interface TLatticeState {
   version: 1;
   serviceNetworks: TServiceNetworkRecord[];
   services: TServiceRecord[];
@@ -158,68 +155,62 @@ export interface TSandboxState {
   authPolicies: TAuthPolicyRecord[];
   accessLogSubscriptions: TAccessLogSubscriptionRecord[];
   tags: Record<string, Record<string, string>>;
-  resourceShares: TResourceShareRecord[];
-  shareAssociations: TShareAssociationRecord[];
-  invitations: TInvitationRecord[];
-  sessions: TSessionRecord[];
-  /** Keyed by `${service}|${account}|${operation}|${clientToken}`. */
+  /** Keyed by `${scope}|${account}|${clientToken}`. */
   idempotency: Record<string, TIdempotencyRecord>;
 }
 
-export function emptyState(): TSandboxState {
-  return {
-    version: 1,
-    serviceNetworks: [],
-    services: [],
-    vpcAssociations: [],
-    serviceAssociations: [],
-    authPolicies: [],
-    accessLogSubscriptions: [],
-    tags: {},
-    resourceShares: [],
-    shareAssociations: [],
-    invitations: [],
-    sessions: [],
-    idempotency: {},
-  };
+export interface TRamState {
+  version: 1;
+  resourceShares: TResourceShareRecord[];
+  shareAssociations: TShareAssociationRecord[];
+  invitations: TInvitationRecord[];
+  idempotency: Record<string, TIdempotencyRecord>;
 }
 
-export const STATE_FILE_NAME = 'sandbox-state.json';
+export interface TStsState {
+  version: 1;
+  sessions: TSessionRecord[];
+}
+
+export const emptyLattice = (): TLatticeState => ({
+  version: 1,
+  serviceNetworks: [],
+  services: [],
+  vpcAssociations: [],
+  serviceAssociations: [],
+  authPolicies: [],
+  accessLogSubscriptions: [],
+  tags: {},
+  idempotency: {},
+});
+
+export const emptyRam = (): TRamState => ({
+  version: 1,
+  resourceShares: [],
+  shareAssociations: [],
+  invitations: [],
+  idempotency: {},
+});
+
+export const emptySts = (): TStsState => ({ version: 1, sessions: [] });
+
+/** The single file of earlier versions; migrated into the per-service files on first start. */
+export const LEGACY_STATE_FILE_NAME = 'sandbox-state.json';
 export const IDEMPOTENCY_TTL_MS = 8 * 3600_000;
 
-export class SandboxStore {
-  state: TSandboxState;
-  private readonly file: string;
-
-  constructor(stateDir: string) {
-    mkdirSync(stateDir, { recursive: true });
-    this.file = path.join(stateDir, STATE_FILE_NAME);
-    this.state = this.load();
-  }
-
-  private load(): TSandboxState {
-    let text: string;
-    try {
-      text = readFileSync(this.file, 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return emptyState();
-      throw error;
+function expireTokens(records: Record<string, TIdempotencyRecord>, now: number): boolean {
+  let changed = false;
+  for (const [key, record] of Object.entries(records)) {
+    if (record.at !== undefined && record.at < now - IDEMPOTENCY_TTL_MS) {
+      delete records[key];
+      changed = true;
     }
-    const parsed = JSON.parse(text) as Partial<TSandboxState>;
-    // Fill collections added after the file was written, so an old state file keeps working.
-    return { ...emptyState(), ...parsed, version: 1 };
   }
-
-  /** Temp file + rename: a crash mid-write leaves the previous state intact, never a torn file. */
-  save(): void {
-    const tmp = `${this.file}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify(this.state));
-    renameSync(tmp, this.file);
-  }
+  return changed;
 }
 
-/** Applies every asynchronous transition that is due. Returns true when something changed. */
-export function advanceState(state: TSandboxState, now: number): boolean {
+/** Applies every Lattice transition that is due. Returns true when something changed. */
+export function advanceLattice(state: TLatticeState, now: number): boolean {
   let changed = false;
   for (const list of [state.vpcAssociations, state.serviceAssociations] as {
     status: TAssociationStatus;
@@ -235,16 +226,19 @@ export function advanceState(state: TSandboxState, now: number): boolean {
       }
     }
   }
-  const beforeVpc = state.vpcAssociations.length;
-  state.vpcAssociations = state.vpcAssociations.filter(
-    (a) => !(a.status === 'DELETE_IN_PROGRESS' && a.transitionAt !== undefined && a.transitionAt <= now),
-  );
-  const beforeSvc = state.serviceAssociations.length;
-  state.serviceAssociations = state.serviceAssociations.filter(
-    (a) => !(a.status === 'DELETE_IN_PROGRESS' && a.transitionAt !== undefined && a.transitionAt <= now),
-  );
-  if (beforeVpc !== state.vpcAssociations.length || beforeSvc !== state.serviceAssociations.length)
+  const gone = (a: { status: TAssociationStatus; transitionAt?: number }) =>
+    a.status === 'DELETE_IN_PROGRESS' && a.transitionAt !== undefined && a.transitionAt <= now;
+  if (state.vpcAssociations.some(gone) || state.serviceAssociations.some(gone)) {
+    state.vpcAssociations = state.vpcAssociations.filter((a) => !gone(a));
+    state.serviceAssociations = state.serviceAssociations.filter((a) => !gone(a));
     changed = true;
+  }
+  return expireTokens(state.idempotency, now) || changed;
+}
+
+/** Applies every RAM transition that is due. */
+export function advanceRam(state: TRamState, now: number): boolean {
+  let changed = false;
   for (const a of state.shareAssociations) {
     if (a.transitionAt !== undefined && a.nextStatus && a.transitionAt <= now) {
       a.status = a.nextStatus;
@@ -254,15 +248,13 @@ export function advanceState(state: TSandboxState, now: number): boolean {
       changed = true;
     }
   }
-  for (const s of state.sessions) {
-    if (s.expiresAt < now - 24 * 3600_000) changed = true;
-  }
-  state.sessions = state.sessions.filter((s) => s.expiresAt >= now - 24 * 3600_000);
-  for (const [key, record] of Object.entries(state.idempotency)) {
-    if (record.at !== undefined && record.at < now - IDEMPOTENCY_TTL_MS) {
-      delete state.idempotency[key];
-      changed = true;
-    }
-  }
-  return changed;
+  return expireTokens(state.idempotency, now) || changed;
+}
+
+/** Forgets sessions a day after they expired. */
+export function advanceSts(state: TStsState, now: number): boolean {
+  const keep = state.sessions.filter((s) => s.expiresAt >= now - 24 * 3600_000);
+  if (keep.length === state.sessions.length) return false;
+  state.sessions = keep;
+  return true;
 }

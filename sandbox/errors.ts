@@ -1,9 +1,14 @@
+import type { TAuthFailure } from './registry';
+
 /**
- * Errors as the real services put them on the wire. Lattice and RAM are restJson1: status code, the error name in
- * `x-amzn-errortype` and a JSON body with `message` plus the shape's own members. STS (awsQuery) renders the same
- * SandboxError as XML in sts.ts.
+ * An error a service answers with. protocols.ts renders it in the service's wire shape: restJson puts the name in
+ * `x-amzn-errortype` and a JSON body with `message` plus the shape's own members (Lattice, RAM); awsJson1_1 a
+ * `__type`; awsQuery and restXml an XML document.
  */
 export class SandboxError extends Error {
+  /** Set on authentication failures, which each service names its own way (registry `authErrorCodes`). */
+  authFailure?: TAuthFailure;
+
   constructor(
     readonly status: number,
     readonly code: string,
@@ -88,14 +93,8 @@ export function ramError(code: TRamErrorCode, message: string): SandboxError {
 
 // Authentication failures, shared by every service.
 
-export function authError(
-  code:
-    | 'MissingAuthenticationTokenException'
-    | 'IncompleteSignatureException'
-    | 'UnrecognizedClientException'
-    | 'InvalidSignatureException'
-    | 'ExpiredTokenException',
-  message: string,
-): SandboxError {
-  return new SandboxError(code === 'IncompleteSignatureException' ? 400 : 403, code, message);
+export function authError(code: TAuthFailure, message: string): SandboxError {
+  const error = new SandboxError(code === 'IncompleteSignatureException' ? 400 : 403, code, message);
+  error.authFailure = code;
+  return error;
 }

@@ -1,5 +1,5 @@
-import type { TCtx, TSandboxRequest, TSandboxResponse } from '../context';
-import { accessDenied, fieldError, resourceNotFound } from '../errors';
+import type { TCtx, TSandboxRequest, TSandboxResponse } from '../core-context';
+import { accessDenied, fieldError, resourceNotFound } from '../../errors';
 import { accountOfArn, validateTags } from './common';
 
 /** Tags on any Lattice resource the caller's account owns, addressed by ARN. */
@@ -7,7 +7,7 @@ function ownedArn(ctx: TCtx, arn: string | undefined, action: string): string {
   if (!arn || !/^arn:[a-z0-9-]+:vpc-lattice:[a-z0-9-]*:\d{12}:[^/]+\/.+$/.test(arn)) {
     throw fieldError('resourceArn', 'must be a VPC Lattice resource ARN');
   }
-  const s = ctx.state;
+  const s = ctx.lattice;
   const exists = [
     ...s.serviceNetworks,
     ...s.services,
@@ -28,9 +28,9 @@ export function tagResource(ctx: TCtx, req: TSandboxRequest, [arn]: string[]): T
   const target = ownedArn(ctx, arn, 'TagResource');
   const tags = validateTags(req.json.tags);
   if (!tags) throw fieldError('tags', 'is required');
-  const merged = { ...(ctx.state.tags[target] ?? {}), ...tags };
+  const merged = { ...(ctx.lattice.tags[target] ?? {}), ...tags };
   if (Object.keys(merged).length > 200) throw fieldError('tags', 'a resource can have at most 200 tags');
-  ctx.state.tags[target] = merged;
+  ctx.lattice.tags[target] = merged;
   ctx.dirty = true;
   return { status: 200, body: {} };
 }
@@ -38,14 +38,14 @@ export function tagResource(ctx: TCtx, req: TSandboxRequest, [arn]: string[]): T
 export function untagResource(ctx: TCtx, req: TSandboxRequest, [arn]: string[]): TSandboxResponse {
   const target = ownedArn(ctx, arn, 'UntagResource');
   const keys = req.query.getAll('tagKeys');
-  const current = { ...(ctx.state.tags[target] ?? {}) };
+  const current = { ...(ctx.lattice.tags[target] ?? {}) };
   for (const k of keys) delete current[k];
-  ctx.state.tags[target] = current;
+  ctx.lattice.tags[target] = current;
   ctx.dirty = true;
   return { status: 200, body: {} };
 }
 
 export function listTagsForResource(ctx: TCtx, _req: TSandboxRequest, [arn]: string[]): TSandboxResponse {
   const target = ownedArn(ctx, arn, 'ListTagsForResource');
-  return { status: 200, body: { tags: ctx.state.tags[target] ?? {} } };
+  return { status: 200, body: { tags: ctx.lattice.tags[target] ?? {} } };
 }

@@ -5,10 +5,10 @@ import {
   type TCtx,
   type TSandboxRequest,
   type TSandboxResponse,
-} from '../context';
-import { conflict, fieldError } from '../errors';
-import { dnsLabelSuffix, hostedZoneId, latticeArn, latticeId } from '../ids';
-import type { TServiceRecord } from '../state';
+} from '../core-context';
+import { conflict, fieldError } from '../../errors';
+import { dnsLabelSuffix, hostedZoneId, latticeArn, latticeId } from '../../ids';
+import type { TServiceRecord } from '../core-state';
 import {
   dropResourceExtras,
   isSharedWith,
@@ -66,7 +66,7 @@ export function createService(ctx: TCtx, req: TSandboxRequest): TSandboxResponse
     params,
     () => tokenMismatch(clientToken),
     () => {
-      const clash = ctx.state.services.find((s) => s.name === name && s.accountId === ctx.caller.accountId);
+      const clash = ctx.lattice.services.find((s) => s.name === name && s.accountId === ctx.caller.accountId);
       if (clash)
         throw conflict('SERVICE', clash.id, `A service named ${name} already exists in this account`);
       const id = latticeId('svc');
@@ -87,7 +87,7 @@ export function createService(ctx: TCtx, req: TSandboxRequest): TSandboxResponse
         createdAt: ctx.now,
         lastUpdatedAt: ctx.now,
       };
-      ctx.state.services.push(record);
+      ctx.lattice.services.push(record);
       storeTags(ctx, record.arn, tags);
       ctx.dirty = true;
       const { accountId: _a, createdAt: _c, lastUpdatedAt: _l, ...body } = record;
@@ -106,7 +106,7 @@ export function getService(ctx: TCtx, _req: TSandboxRequest, [id]: string[]): TS
 }
 
 export function listServices(ctx: TCtx, req: TSandboxRequest): TSandboxResponse {
-  const visible = ctx.state.services.filter(
+  const visible = ctx.lattice.services.filter(
     (s) => s.accountId === ctx.caller.accountId || isSharedWith(ctx, s.arn, ctx.caller.accountId),
   );
   const { page, nextToken } = latticePage(visible, req.query);
@@ -129,14 +129,14 @@ export function updateService(ctx: TCtx, req: TSandboxRequest, [id]: string[]): 
 
 export function deleteService(ctx: TCtx, _req: TSandboxRequest, [id]: string[]): TSandboxResponse {
   const svc = resolveService(ctx, id, { action: 'DeleteService', ownerOnly: true });
-  if (ctx.state.serviceAssociations.some((a) => a.serviceId === svc.id)) {
+  if (ctx.lattice.serviceAssociations.some((a) => a.serviceId === svc.id)) {
     throw conflict(
       'SERVICE',
       svc.id,
       'The service is associated with a service network; delete the association first.',
     );
   }
-  ctx.state.services = ctx.state.services.filter((s) => s.id !== svc.id);
+  ctx.lattice.services = ctx.lattice.services.filter((s) => s.id !== svc.id);
   dropResourceExtras(ctx, svc.arn);
   ctx.dirty = true;
   return { status: 200, body: { id: svc.id, arn: svc.arn, name: svc.name, status: 'DELETE_IN_PROGRESS' } };

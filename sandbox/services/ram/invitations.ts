@@ -1,6 +1,6 @@
-import { asStringArray, type TCtx, type TSandboxRequest, type TSandboxResponse } from '../context';
-import { ramError } from '../errors';
-import type { TInvitationRecord } from '../state';
+import { asStringArray, type TCtx, type TSandboxRequest, type TSandboxResponse } from '../core-context';
+import { ramError } from '../../errors';
+import type { TInvitationRecord } from '../core-state';
 import { INVITATION_ARN_RE, invitationView, ramIdempotent, ramPage, requireArn } from './common';
 
 /** Invitations to accounts outside the organization. Only the invited account may accept or reject. */
@@ -12,7 +12,7 @@ export function getResourceShareInvitations(ctx: TCtx, req: TSandboxRequest): TS
       ? []
       : (asStringArray(body.resourceShareInvitationArns) ?? []);
   const shareArns = body.resourceShareArns === undefined ? [] : (asStringArray(body.resourceShareArns) ?? []);
-  let rows = ctx.state.invitations.filter((i) => i.receiverAccountId === me || i.senderAccountId === me);
+  let rows = ctx.ram.invitations.filter((i) => i.receiverAccountId === me || i.senderAccountId === me);
   for (const arn of invitationArns) {
     requireArn(arn, 'resource share invitation');
     if (!rows.some((i) => i.arn === arn)) {
@@ -38,7 +38,7 @@ function findForReceiver(ctx: TCtx, arn: unknown): TInvitationRecord {
       `The specified resource share invitation ARN ${valid} is not valid.`,
     );
   }
-  const inv = ctx.state.invitations.find((i) => i.arn === valid);
+  const inv = ctx.ram.invitations.find((i) => i.arn === valid);
   if (
     !inv ||
     (inv.receiverAccountId !== ctx.caller.accountId && inv.senderAccountId !== ctx.caller.accountId)
@@ -71,7 +71,7 @@ function respond(ctx: TCtx, req: TSandboxRequest, accept: boolean): TSandboxResp
     (clientToken) => {
       const inv = findForReceiver(ctx, req.json.resourceShareInvitationArn);
       inv.status = accept ? 'ACCEPTED' : 'REJECTED';
-      const association = ctx.state.shareAssociations.find(
+      const association = ctx.ram.shareAssociations.find(
         (a) =>
           a.resourceShareArn === inv.resourceShareArn &&
           a.associationType === 'PRINCIPAL' &&
