@@ -55,6 +55,8 @@ export interface TSandboxResponse {
   status: number;
   body?: unknown;
   headers?: Record<string, string>;
+  /** Answer nothing and close the connection (the data plane: a name that routes nowhere from the caller's VPC). */
+  dropConnection?: boolean;
 }
 
 /** What every handler receives besides the request. */
@@ -108,6 +110,8 @@ export interface TServiceDefinition {
   maxBodyBytes: number;
   /** Accept `x-amz-content-sha256: UNSIGNED-PAYLOAD` (and the STREAMING-UNSIGNED variant): S3, Lattice data plane. */
   allowUnsignedPayload: boolean;
+  /** SigV4 canonical URI: false for S3, which signs the path as sent; default true (escaped again). */
+  uriEscapePath?: boolean;
   /** 'required' (default): unsigned requests are refused. 'optional': anonymous callers reach the handler. */
   authentication?: 'required' | 'optional';
   /**
@@ -161,6 +165,8 @@ export interface TSandboxRuntime {
   injected: TSandboxInjected;
   provide<T>(key: string, value: T): void;
   use<T>(key: string): T;
+  /** Called once the server listens, with its base URL (the traffic generator calls the sandbox over HTTP). */
+  onListening(callback: (url: string) => void): void;
 }
 
 export type TServiceFactory = (

@@ -180,6 +180,7 @@ export async function startSandbox(options: TSandboxOptions): Promise<TSandboxHa
   const clock = isClock(options.clock) ? options.clock : createClock(options.clock ?? Date.now);
   const identities = new IdentityStore(world, options.stateDir);
   const shared = new Map<string, unknown>();
+  const listeners: ((url: string) => void)[] = [];
   const injected = options.inject ?? {};
   const runtime: TSandboxRuntime = {
     stateDir: options.stateDir,
@@ -193,6 +194,7 @@ export async function startSandbox(options: TSandboxOptions): Promise<TSandboxHa
       if (!shared.has(key)) throw new Error(`no sandbox service provides '${key}' (check the factory order)`);
       return shared.get(key) as T;
     },
+    onListening: (callback) => void listeners.push(callback),
   };
   const services: TServiceDefinition[] = [];
   for (const factory of options.services ?? SERVICE_FACTORIES) {
@@ -314,6 +316,7 @@ export async function startSandbox(options: TSandboxOptions): Promise<TSandboxHa
             await authenticate(identities, { method, rawPath, rawQuery, headers: req.headers, body }, now, {
               verifySignatures: verify,
               allowUnsignedPayload: service.allowUnsignedPayload,
+              uriEscapePath: service.uriEscapePath,
             })
           ).caller;
       if (!matched) {
@@ -359,6 +362,11 @@ export async function startSandbox(options: TSandboxOptions): Promise<TSandboxHa
         injected,
       };
       const out = await op.handler(call, request, matched.params);
+      if (out.dropConnection) {
+        calls.record(service.name, op.name, 'dropped');
+        req.socket.destroy();
+        return;
+      }
       calls.record(service.name, op.name, out.status < 400 ? 'ok' : `status:${out.status}`);
       send(res, service, requestId, out);
     } catch (error) {
@@ -398,6 +406,7 @@ export async function startSandbox(options: TSandboxOptions): Promise<TSandboxHa
     server.listen(wanted, host, () => resolve());
   });
   const { port } = server.address() as AddressInfo;
+  for (const listener of listeners) listener(`http://${host}:${port}`);
   const handleObj: TSandboxHandle = {
     url: `http://${host}:${port}`,
     port,

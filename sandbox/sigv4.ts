@@ -65,6 +65,8 @@ export interface TSignedRequest {
 export interface TVerifyOptions {
   verifySignatures: boolean;
   allowUnsignedPayload: boolean;
+  /** false for S3, whose canonical URI is the path as sent (every other service escapes it again). Default true. */
+  uriEscapePath?: boolean;
 }
 
 /** Payload-hash values that stand for "not signed" (S3's streaming upload without chunk signatures included). */
@@ -103,7 +105,8 @@ export async function authenticate(
   if (resolved.sessionToken !== undefined && token !== resolved.sessionToken) {
     throw authError('UnrecognizedClientException', 'The security token included in the request is invalid.');
   }
-  if (options.verifySignatures) await verify(request, auth, resolved, now, options.allowUnsignedPayload);
+  if (options.verifySignatures)
+    await verify(request, auth, resolved, now, options.allowUnsignedPayload, options.uriEscapePath ?? true);
   return { caller: resolved.caller, auth };
 }
 
@@ -122,6 +125,7 @@ async function verify(
   key: TResolvedKey,
   now: number,
   allowUnsignedPayload: boolean,
+  uriEscapePath: boolean,
 ): Promise<void> {
   const amzDate = headerValue(request.headers, 'x-amz-date');
   const signingDate = amzDate ? parseAmzDate(amzDate) : null;
@@ -182,7 +186,7 @@ async function verify(
     service: auth.service,
     region: auth.region,
     sha256: Sha256,
-    uriEscapePath: true,
+    uriEscapePath,
     // Sign exactly the client's headers: botocore (AWS CLI) does not send x-amz-content-sha256 for these services.
     applyChecksum: false,
     credentials: {
