@@ -124,6 +124,20 @@ export function advanceClock(t: TTestSandbox, ms: number): void {
   t.clock.advance(ms);
 }
 
+/**
+ * Runs `work` (production code that polls until an association settles, e.g. bootstrapDemoEstate) while moving
+ * the sandbox clock forward by `stepMs` at every poll interval, then stops moving it. Assertions after it see a
+ * clock that only the test moves.
+ */
+export async function advanceWhile<T>(t: TTestSandbox, work: Promise<T>, stepMs: number): Promise<T> {
+  const timer = setInterval(() => t.clock.advance(stepMs), 25);
+  try {
+    return await work;
+  } finally {
+    clearInterval(timer);
+  }
+}
+
 export async function waitUntil<T>(
   read: () => Promise<T>,
   done: (value: T) => boolean,
