@@ -22,6 +22,9 @@ export type {
 export type { TSandboxWorld, TSandboxRole, TSandboxVpc, TSandboxStaticCredentials } from './world';
 export { roleArnOf } from './world';
 export { SERVICE_FACTORIES } from './services';
+export type { TAuthPolicyEvaluator, TLatticeAuthContext, TAuthDecision } from './dataplane/auth-evaluator';
+export type { TDataOptions, TTrafficOptions } from './dataplane/data-options';
+export type { TTrafficProfile, TTrafficTeam } from './traffic/plan-traffic';
 export { DocumentStore } from './stores/document-store';
 export { BlobStore, type TBlobMeta } from './stores/blob-store';
 export { AppendLogStore } from './stores/log-store';

@@ -1,4 +1,5 @@
 import type { TSandboxClock } from './clock';
+import type { TDataOptions } from './dataplane/data-options';
 import type { TFaultRule } from './faults';
 import type { TSandboxInjected } from './injected';
 import type { TServiceFactory } from './registry';
@@ -29,4 +30,6 @@ export interface TSandboxOptions {
   inject?: TSandboxInjected;
   /** Services to serve; default: every service in services/index.ts. */
   services?: TServiceFactory[];
+  /** S3, CloudWatch Logs, the Lattice data plane and its traffic generator (sandbox/dataplane/data-options.ts). */
+  data?: TDataOptions;
 }

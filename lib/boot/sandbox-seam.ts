@@ -10,16 +10,24 @@ import {
   DEMO_SANDBOX_ACCESS_KEY_ID,
   DEMO_SANDBOX_SECRET_ACCESS_KEY,
   DEMO_SANDBOX_USER_ARN,
+  DEMO_INVOCATION_LOG_BUCKET,
+  DEMO_PROXY_ROLE_ARN,
+  DEMO_TEAM_MODELS,
   DEMO_TEAMS,
   DEMO_WORKLOAD_ROLE_NAME,
 } from '@/lib/demo/world';
+import { evaluateRequest, preparePolicy } from '@/lib/policy/evaluate-request';
+import { parsePolicyOrThrow } from '@/lib/policy/parse-policy';
 import {
   roleArnOf,
   startSandbox,
+  type TAuthPolicyEvaluator,
+  type TDataOptions,
   type TSandboxHandle,
   type TSandboxOptions,
   type TSandboxRole,
   type TSandboxWorld,
+  type TTrafficProfile,
 } from '@/sandbox';
 
 /**
@@ -47,6 +55,22 @@ export function buildDemoSandboxWorld(): TSandboxWorld {
       role(DEMO_GENAI_ACCOUNT, DEMO_PORTAL_ROLE_NAME),
       ...workloadAccounts.map((a) => role(a, DEMO_WORKLOAD_ROLE_NAME)),
       role(DEMO_EXTERNAL_ACCOUNT, DEMO_WORKLOAD_ROLE_NAME),
+      // The teams' invoker roles (some with an IAM path) and the Bedrock proxy's role: the traffic generator
+      // assumes the former to call the data plane as the teams do.
+      ...DEMO_TEAMS.flatMap((t) =>
+        t.principals.map((arn) => ({
+          arn,
+          accountId: t.accountId,
+          name: arn.split('/').pop()!,
+          trustedAccountIds: trusted,
+        })),
+      ),
+      {
+        arn: DEMO_PROXY_ROLE_ARN,
+        accountId: DEMO_GENAI_ACCOUNT,
+        name: 'bedrock-proxy-exec',
+        trustedAccountIds: trusted,
+      },
     ],
     vpcs: [
       ...DEMO_TEAMS.flatMap((t) =>
@@ -74,6 +98,55 @@ export function buildDemoSandboxWorld(): TSandboxWorld {
   };
 }
 
+/**
+ * The portal's auth-policy evaluator (lib/policy), adapted to the data plane's seam: compile a document once,
+ * then decide each request with the condition keys Lattice sets.
+ */
+export const portalAuthPolicyEvaluator: TAuthPolicyEvaluator = (document) => {
+  const prepared = preparePolicy(parsePolicyOrThrow(document));
+  return (request) =>
+    evaluateRequest(prepared, {
+      principal: request.principal,
+      principalArn: request.principalArn,
+      principalOrgId: request.principalOrgId,
+      action: request.action,
+      serviceArn: request.serviceArn,
+      serviceNetworkArn: request.serviceNetworkArn,
+      method: request.method,
+      path: request.path,
+      query: request.query,
+      headers: request.headers,
+      sourceVpc: request.sourceVpc,
+      sourceVpcOwnerAccount: request.sourceVpcOwnerAccount,
+      port: request.port,
+    }).decision;
+};
+
+/** Traffic of the demo teams: each principal from its environment's VPC, calling the team's models. */
+export function buildDemoTrafficProfile(requestsPerWeekday = 120): TTrafficProfile {
+  return {
+    requestsPerWeekday,
+    otherModels: ['anthropic.claude-3-opus-20240229-v1:0', 'mistral.mistral-large-2402-v1:0'],
+    teams: DEMO_TEAMS.map((t) => ({
+      slug: t.slug,
+      principals: t.principals.map((roleArn) => {
+        const env = /-(dev|prod)-invoker$/.exec(roleArn)?.[1] ?? 'prod';
+        return { roleArn, vpcId: (t.vpcs.find((v) => v.environment === env) ?? t.vpcs[0]!).vpcId };
+      }),
+      models: DEMO_TEAM_MODELS[t.slug] ?? [],
+    })),
+  };
+}
+
+/** The demo's data services: the proxy's role and invocation-log bucket of the demo world. */
+export function demoDataOptions(extra: Partial<TDataOptions> = {}): TDataOptions {
+  return {
+    proxyRoleArn: DEMO_PROXY_ROLE_ARN,
+    invocationLogDestinationArns: [`arn:aws:s3:::${DEMO_INVOCATION_LOG_BUCKET}`],
+    ...extra,
+  };
+}
+
 export type TDemoSandboxOptions = Omit<TSandboxOptions, 'world'> & { world?: TSandboxWorld };
 
 /** Starts the sandbox with the demo world (unless another is given) and the portal's injected functions. */
@@ -81,7 +154,8 @@ export function startDemoSandbox(options: TDemoSandboxOptions): Promise<TSandbox
   return startSandbox({
     ...options,
     world: options.world ?? buildDemoSandboxWorld(),
-    inject: { ...options.inject },
+    data: demoDataOptions(options.data),
+    inject: { evaluateAuthPolicy: portalAuthPolicyEvaluator, ...options.inject },
   });
 }
 

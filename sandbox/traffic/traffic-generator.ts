@@ -1,0 +1,164 @@
+import { DocumentStore } from '../stores/document-store';
+import type { LogDelivery } from '../dataplane/log-delivery';
+import type { TDataPlaneDeps } from '../dataplane/serve-lattice-request';
+import type { TTrafficOptions } from '../dataplane/data-options';
+import type { TSandboxClock } from '../clock';
+import { backfillTraffic, type TBackfillResult } from './backfill-traffic';
+import { planTraffic } from './plan-traffic';
+import { SignedCallSender } from './send-signed-call';
+
+/**
+ * Drives the traffic plan against the sandbox's data plane. It waits until the Lattice service exists, then
+ * backfills (`backfillDays` on first readiness, and any gap left while the sandbox was down) straight through the
+ * data plane's logic, and, with `trickle`, sends the plan's calls as real signed HTTP requests as the sandbox clock
+ * passes them. How far it got is kept in `traffic.json`, so a restart neither repeats nor skips traffic.
+ */
+interface TTrafficState {
+  version: 1;
+  /** Every planned call before this time has been sent or backfilled. */
+  through?: number;
+  backfills: (TBackfillResult & { from: number; to: number })[];
+}
+
+const DAY_MS = 86_400_000;
+/** A gap longer than this is backfilled rather than trickled. */
+const TRICKLE_HORIZON_MS = 5 * 60_000;
+
+export interface TTrafficGeneratorInput {
+  options: TTrafficOptions;
+  stateDir: string;
+  clock: TSandboxClock;
+  deps: TDataPlaneDeps;
+  delivery: LogDelivery;
+  region: string;
+  baseCredentials?: { accessKeyId: string; secretAccessKey: string };
+  log?: (line: string) => void;
+}
+
+export class TrafficGenerator {
+  private readonly store: DocumentStore<TTrafficState>;
+  private timer: NodeJS.Timeout | undefined;
+  private sender: SignedCallSender | undefined;
+  private busy: Promise<void> | undefined;
+  private url: string | undefined;
+
+  constructor(private readonly input: TTrafficGeneratorInput) {
+    this.store = new DocumentStore<TTrafficState>(input.stateDir, 'traffic', () => ({
+      version: 1,
+      backfills: [],
+    }));
+  }
+
+  /** The service the plan calls, once it exists. */
+  private serviceDnsName(): string | undefined {
+    const services = this.input.deps.view().services;
+    const wanted = this.input.options.service;
+    const found = wanted
+      ? services.find((s) => s.name === wanted || s.id === wanted || s.dnsEntry.domainName === wanted)
+      : (services.find((s) => s.name === 'bedrock-proxy') ?? services[0]);
+    return found?.dnsEntry.domainName;
+  }
+
+  get through(): number | undefined {
+    return this.store.state.through;
+  }
+
+  start(url: string): void {
+    this.url = url;
+    if (this.input.options.trickle && this.input.baseCredentials) {
+      this.sender = new SignedCallSender({
+        url,
+        region: this.input.region,
+        baseCredentials: this.input.baseCredentials,
+      });
+    }
+    const interval = this.input.options.intervalMs ?? 5000;
+    this.timer = setInterval(() => void this.tick(), interval);
+    this.timer.unref();
+    void this.tick();
+  }
+
+  /** One step: backfill what is due, trickle the rest. Safe to call at any time; steps never overlap. */
+  tick(): Promise<void> {
+    this.busy ??= this.step().finally(() => {
+      this.busy = undefined;
+    });
+    return this.busy;
+  }
+
+  private async step(): Promise<void> {
+    const service = this.serviceDnsName();
+    if (!service) return;
+    const now = this.input.clock.now();
+    const { options } = this.input;
+    const seed = options.seed ?? 1;
+    const earliest = now - (options.backfillDays ?? 0) * DAY_MS;
+    let from = this.store.state.through ?? earliest;
+    if (from < earliest) from = earliest;
+    const sendLive = this.sender !== undefined && this.url !== undefined;
+    const backfillTo = sendLive ? Math.max(from, now - TRICKLE_HORIZON_MS) : now;
+    if (backfillTo > from) {
+      const result = backfillTraffic({
+        deps: this.input.deps,
+        delivery: this.input.delivery,
+        profile: options.profile,
+        seed,
+        from,
+        to: backfillTo,
+        now,
+        service,
+      });
+      this.store.state.backfills.push({ ...result, from, to: backfillTo });
+      this.store.state.backfills = this.store.state.backfills.slice(-20);
+      this.store.state.through = backfillTo;
+      this.store.save();
+      this.input.log?.(
+        `traffic: backfilled ${result.calls} calls (${result.allowed} allowed, ${result.denied} denied, ` +
+          `${result.unreachable} unreachable) from ${new Date(from).toISOString()} to ` +
+          `${new Date(backfillTo).toISOString()} in ${result.elapsedMs} ms`,
+      );
+      from = backfillTo;
+    }
+    if (!sendLive || now <= from) {
+      if (!sendLive && now > from) {
+        this.store.state.through = now;
+        this.store.save();
+      }
+      return;
+    }
+    for (const call of planTraffic(options.profile, seed, from, now)) {
+      await this.sender!.send(call, service, now);
+    }
+    this.store.state.through = now;
+    this.store.save();
+  }
+
+  /** Backfill an explicit range now (the CLI's `traffic --days N`). */
+  backfill(days: number): TBackfillResult | undefined {
+    const service = this.serviceDnsName();
+    if (!service) return undefined;
+    const now = this.input.clock.now();
+    const from = now - days * DAY_MS;
+    const result = backfillTraffic({
+      deps: this.input.deps,
+      delivery: this.input.delivery,
+      profile: this.input.options.profile,
+      seed: this.input.options.seed ?? 1,
+      from,
+      to: now,
+      now,
+      service,
+    });
+    this.store.state.backfills.push({ ...result, from, to: now });
+    this.store.state.through = Math.max(this.store.state.through ?? now, now);
+    this.store.save();
+    return result;
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+    await this.busy;
+    this.sender?.close();
+  }
+}
