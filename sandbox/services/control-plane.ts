@@ -146,13 +146,7 @@ export function controlPlaneServices(runtime: TSandboxRuntime): TServiceDefiniti
     allowUnsignedPayload: false,
     faultError: (kind) =>
       kind === 'throttle'
-        ? new SandboxError(
-            429,
-            'ThrottlingException',
-            'Rate exceeded',
-            { serviceCode: 'vpc-lattice', quotaCode: 'L-RATE' },
-            { 'retry-after': '1' },
-          )
+        ? new SandboxError(429, 'ThrottlingException', 'Rate exceeded', { serviceCode: 'vpc-lattice' })
         : undefined,
     operations: [
       l('CreateServiceNetwork', 'POST', '/servicenetworks', serviceNetworks.createServiceNetwork),
