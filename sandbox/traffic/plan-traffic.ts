@@ -30,6 +30,8 @@ export interface TTrafficProfile {
   requestsPerWeekday?: number;
   /** Share of calls that try a model outside the team's list (default 0.04). */
   strayRate?: number;
+  /** 'working-week' (default): weekday peaks, quiet nights and weekends. 'flat': the same rate every hour. */
+  shape?: 'working-week' | 'flat';
 }
 
 export interface TPlannedCall {
@@ -89,6 +91,7 @@ function pickWeighted<T>(random: TRandom, items: T[], weight: (t: T) => number):
 
 /** Calls expected in the hour starting at `hourStart`, before sampling. */
 export function expectedCallsInHour(profile: TTrafficProfile, hourStart: number): number {
+  if (profile.shape === 'flat') return (profile.requestsPerWeekday ?? 400) / 24;
   const d = new Date(hourStart);
   const weekend = d.getUTCDay() === 0 || d.getUTCDay() === 6;
   const perDay = (profile.requestsPerWeekday ?? 400) * (weekend ? 0.25 : 1);

@@ -37,6 +37,8 @@ export class SignedCallSender {
     const key = `${call.roleArn}|${session}`;
     const cached = this.cache.get(key);
     if (cached && cached.expiresAt > now + 60_000) return cached.credentials;
+    // Sign with the sandbox's time, which a test may have moved away from the wall clock.
+    this.sts.config.systemClockOffset = now - Date.now();
     const out = await this.sts.send(
       new AssumeRoleCommand({ RoleArn: call.roleArn, RoleSessionName: session }),
     );
@@ -68,23 +70,26 @@ export class SignedCallSender {
       uriEscapePath: true,
       applyChecksum: false,
     });
-    const signed = await signer.sign({
-      method: 'POST',
-      protocol: url.protocol,
-      hostname: url.hostname,
-      port: Number(url.port),
-      path,
-      query,
-      headers: {
-        host: url.host,
-        'content-type': 'application/json',
-        'x-amz-content-sha256': 'UNSIGNED-PAYLOAD',
-        'x-sandbox-source-vpc': call.vpcId,
-        'x-amzn-bedrock-request-metadata': JSON.stringify({ team: call.team }),
-        'user-agent': call.userAgent,
+    const signed = await signer.sign(
+      {
+        method: 'POST',
+        protocol: url.protocol,
+        hostname: url.hostname,
+        port: Number(url.port),
+        path,
+        query,
+        headers: {
+          host: url.host,
+          'content-type': 'application/json',
+          'x-amz-content-sha256': 'UNSIGNED-PAYLOAD',
+          'x-sandbox-source-vpc': call.vpcId,
+          'x-amzn-bedrock-request-metadata': JSON.stringify({ team: call.team }),
+          'user-agent': call.userAgent,
+        },
+        body,
       },
-      body,
-    });
+      { signingDate: new Date(now) },
+    );
     try {
       const res = await fetch(`${this.caller.url}${path}?${call.rawQuery}`, {
         method: 'POST',

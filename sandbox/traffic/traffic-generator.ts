@@ -80,21 +80,45 @@ export class TrafficGenerator {
 
   /** One step: backfill what is due, trickle the rest. Safe to call at any time; steps never overlap. */
   tick(): Promise<void> {
-    this.busy ??= this.step().finally(() => {
-      this.busy = undefined;
-    });
+    this.busy ??= this.step()
+      .catch((error: unknown) => {
+        // A failed step is retried on the next tick from where it stopped (`through` only moves on success).
+        this.input.log?.(`traffic: step failed: ${error instanceof Error ? error.message : String(error)}`);
+      })
+      .finally(() => {
+        this.busy = undefined;
+      });
     return this.busy;
+  }
+
+  /** True once a VPC of the plan can reach the service: before that, every call would go nowhere. */
+  private anyCallerReachable(serviceDnsName: string): boolean {
+    const view = this.input.deps.view();
+    const service = view.services.find((s) => s.dnsEntry.domainName === serviceDnsName);
+    if (!service) return false;
+    const networks = new Set(
+      view.serviceAssociations
+        .filter((a) => a.serviceArn === service.arn && a.status === 'ACTIVE')
+        .map((a) => a.serviceNetworkArn),
+    );
+    const vpcs = new Set(this.input.options.profile.teams.flatMap((t) => t.principals.map((p) => p.vpcId)));
+    return view.vpcAssociations.some(
+      (a) => a.status === 'ACTIVE' && vpcs.has(a.vpcId) && networks.has(a.serviceNetworkArn),
+    );
   }
 
   private async step(): Promise<void> {
     const service = this.serviceDnsName();
     if (!service) return;
+    if (this.store.state.through === undefined && !this.anyCallerReachable(service)) return;
     const now = this.input.clock.now();
     const { options } = this.input;
     const seed = options.seed ?? 1;
-    const earliest = now - (options.backfillDays ?? 0) * DAY_MS;
-    let from = this.store.state.through ?? earliest;
-    if (from < earliest) from = earliest;
+    const days = options.backfillDays ?? 0;
+    // First run: `backfillDays` of history. Later: the gap since the last step, but never more than that history
+    // (or a day): a sandbox stopped for a month does not come back with a month of calls.
+    let from = this.store.state.through ?? now - days * DAY_MS;
+    from = Math.max(from, now - Math.max(days, 1) * DAY_MS);
     const sendLive = this.sender !== undefined && this.url !== undefined;
     const backfillTo = sendLive ? Math.max(from, now - TRICKLE_HORIZON_MS) : now;
     if (backfillTo > from) {
@@ -112,15 +136,17 @@ export class TrafficGenerator {
       this.store.state.backfills = this.store.state.backfills.slice(-20);
       this.store.state.through = backfillTo;
       this.store.save();
-      this.input.log?.(
-        `traffic: backfilled ${result.calls} calls (${result.allowed} allowed, ${result.denied} denied, ` +
-          `${result.unreachable} unreachable) from ${new Date(from).toISOString()} to ` +
-          `${new Date(backfillTo).toISOString()} in ${result.elapsedMs} ms`,
-      );
+      if (result.calls > 0)
+        this.input.log?.(
+          `traffic: backfilled ${result.calls} calls (${result.allowed} allowed, ${result.denied} denied, ` +
+            `${result.unreachable} unreachable) from ${new Date(from).toISOString()} to ` +
+            `${new Date(backfillTo).toISOString()} in ${result.elapsedMs} ms`,
+        );
       from = backfillTo;
     }
     if (!sendLive || now <= from) {
-      if (!sendLive && now > from) {
+      // Without a trickle (or on the very first step of one) the plan starts, or stays, at now.
+      if (this.store.state.through === undefined || (!sendLive && now > from)) {
         this.store.state.through = now;
         this.store.save();
       }

@@ -64,7 +64,8 @@ export interface TTestSandbox {
   /** What the sandbox served for one operation: `calls('vpc-lattice', 'PutAuthPolicy').ok`. */
   calls(service: string, operation: string): TCallCount;
   resetCalls(): void;
-  restart(): Promise<void>;
+  /** Stops and starts the sandbox on the same state directory; `changes` adjust its start options from then on. */
+  restart(changes?: Partial<TSandboxOptions>): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -102,8 +103,9 @@ export async function startTestSandbox(options: Partial<TSandboxOptions> = {}): 
         sessionToken: c.SessionToken!,
       });
     },
-    async restart() {
+    async restart(changes = {}) {
       await sandbox.close();
+      Object.assign(opts, changes);
       sandbox = await startDemoSandbox(opts);
       handle.sandbox = sandbox;
       handle.aws = makeAws(sandbox.url);

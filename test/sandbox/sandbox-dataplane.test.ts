@@ -11,7 +11,7 @@ import { GetObjectCommand, paginateListObjectsV2, S3Client } from '@aws-sdk/clie
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAccessLogSubscription, createVpcAssociation, putAuthPolicy } from '@/lib/aws/lattice';
+import { createAccessLogSubscription, putAuthPolicy } from '@/lib/aws/lattice';
 import {
   DEMO_ACCESS_LOG_BUCKET,
   DEMO_EXTERNAL_ACCOUNT,
@@ -22,9 +22,17 @@ import {
   DEMO_TEAMS,
   DEMO_WORKLOAD_ROLE_NAME,
 } from '@/lib/demo/world';
-import { bootstrapDemoEstate, type TDemoEstate } from '@/lib/estate/bootstrap-demo-estate';
+import type { TDemoEstate } from '@/lib/estate/bootstrap-demo-estate';
 import { compileAuthPolicy } from '@/lib/policy/compile-auth-policy';
-import { advanceWhile, fastConfig, startTestSandbox, type TTestSandbox } from '../aws/sandbox-helpers';
+import { fastConfig, startTestSandbox, type TTestSandbox } from '../aws/sandbox-helpers';
+import {
+  GRANTED_MODEL,
+  GRANTED_ROLE,
+  OTHER_MODEL,
+  payments,
+  PAYMENTS_VPC,
+  setUpGrantedEstate,
+} from './granted-estate';
 
 /**
  * The Lattice data plane decides with the live auth policies (the service's and the service network's), through
@@ -32,12 +40,7 @@ import { advanceWhile, fastConfig, startTestSandbox, type TTestSandbox } from '.
  * record per call that reached Bedrock, in the formats of the shared fixtures.
  */
 const DELAY = 2000;
-const payments = DEMO_TEAMS.find((t) => t.slug === 'payments')!;
 const search = DEMO_TEAMS.find((t) => t.slug === 'search')!;
-const GRANTED_ROLE = payments.principals[1]!; // has an IAM path: arn:aws:iam::…:role/genai/payments-prod-invoker
-const GRANTED_MODEL = 'anthropic.claude-3-haiku-20240307-v1:0';
-const OTHER_MODEL = 'anthropic.claude-3-opus-20240229-v1:0';
-const PAYMENTS_VPC = payments.vpcs.find((v) => v.environment === 'prod')!;
 const LOG_GROUP = '/aws/vpclattice/bedrock-proxy';
 
 let t: TTestSandbox;
@@ -133,25 +136,12 @@ const answers: Record<string, TAnswer> = {};
 
 beforeAll(async () => {
   t = await startTestSandbox({ associationDelayMs: DELAY });
-  estate = await advanceWhile(t, bootstrapDemoEstate(t.aws), DELAY);
-  const genai = t.aws.clients('genai');
+  estate = await setUpGrantedEstate(t, DELAY);
   // A second destination: the same records as CloudWatch Logs events.
-  await createAccessLogSubscription(genai, {
+  await createAccessLogSubscription(t.aws.clients('genai'), {
     resourceIdentifier: estate.serviceArn,
     destinationArn: `arn:aws:logs:us-east-1:${DEMO_GENAI_ACCOUNT}:log-group:${LOG_GROUP}`,
   });
-  const policy = compileAuthPolicy([{ principal: GRANTED_ROLE, models: [GRANTED_MODEL], team: 'payments' }], {
-    serviceArn: estate.serviceArn,
-    orgId: DEMO_ORG_ID,
-  });
-  await putAuthPolicy(genai, { resourceIdentifier: estate.serviceArn, policy: policy.json });
-  const workload = t.aws.clients({ workloadAccountId: payments.accountId });
-  await createVpcAssociation(workload, {
-    serviceNetworkIdentifier: estate.serviceNetworkArn,
-    vpcIdentifier: PAYMENTS_VPC.vpcId,
-    securityGroupIds: PAYMENTS_VPC.securityGroupIds,
-  });
-  t.clock.advance(DELAY);
 
   answers.granted = await invoke({
     roleArn: GRANTED_ROLE,
