@@ -2,11 +2,14 @@
  * `npm run sandbox`: the sandbox AWS on its own, for the AWS CLI, scripts or a portal started elsewhere. Port from
  * PORTAL_SANDBOX_PORT (default 4599), state under ${PORTAL_DATA_DIR}/sandbox. Options: --port N, --state-dir DIR,
  * --delay-ms N (association delay), --no-verify-signatures, --admin-key KEY, --fault JSON (repeatable).
+ * `npm run sandbox -- traffic --days 90 [--trickle] [--seed N] [--per-day N]`: the same sandbox, first writing that
+ * many days of the demo teams' traffic through the data plane (then, with --trickle, serving and trickling on).
  * See docs/sandbox.md.
  */
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { startDemoSandbox } from '@/lib/boot/sandbox-seam';
+import { buildDemoTrafficProfile, startDemoSandbox } from '@/lib/boot/sandbox-seam';
 import {
   DEMO_GENAI_ACCOUNT,
   DEMO_NETWORK_ACCOUNT,
@@ -19,9 +22,13 @@ import {
 import { env } from '@/lib/env';
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({
+  const { values, positionals } = parseArgs({
     allowPositionals: true,
     options: {
+      days: { type: 'string' },
+      trickle: { type: 'boolean', default: false },
+      seed: { type: 'string' },
+      'per-day': { type: 'string' },
       port: { type: 'string' },
       'state-dir': { type: 'string' },
       'delay-ms': { type: 'string' },
@@ -35,7 +42,8 @@ async function main(): Promise<void> {
     process.stdout.write(
       'Usage: npm run sandbox -- [--port 4599] [--state-dir DIR] [--delay-ms 2000] [--no-verify-signatures]\n' +
         '                          [--admin-key KEY] [--fault \'{"service":"vpc-lattice","operation":"GetService","kind":"throttle","count":2}\']\n' +
-        'See docs/sandbox.md for services, operations, credentials and fault injection.\n',
+        '       npm run sandbox -- traffic [--days 90] [--trickle] [--seed 1] [--per-day 120]   (plus the options above)\n' +
+        'See docs/sandbox.md for services, operations, credentials, fault injection and traffic.\n',
     );
     return;
   }
@@ -49,9 +57,24 @@ async function main(): Promise<void> {
       throw new Error(`--fault is not JSON: ${text}`);
     }
   });
+  const traffic = positionals[0] === 'traffic';
+  if (positionals.length > 0 && !traffic) throw new Error(`unknown command '${positionals[0]}' (try --help)`);
+  const days = values.days ? Number(values.days) : 90;
+  const started = Date.now();
   const sandbox = await startDemoSandbox({
     port,
     stateDir,
+    data: traffic
+      ? {
+          traffic: {
+            profile: buildDemoTrafficProfile(values['per-day'] ? Number(values['per-day']) : undefined),
+            seed: values.seed ? Number(values.seed) : 1,
+            backfillDays: days,
+            backfillOnStart: 'always',
+            trickle: values.trickle,
+          },
+        }
+      : undefined,
     associationDelayMs: values['delay-ms'] ? Number(values['delay-ms']) : undefined,
     verifySignatures: !values['no-verify-signatures'],
     adminKey: values['admin-key'],
@@ -83,6 +106,30 @@ async function main(): Promise<void> {
   const stop = () => {
     void sandbox.close().then(() => process.exit(0));
   };
+  if (traffic) {
+    // The generator runs inside the sandbox; its progress file says when the backfill is written.
+    const file = path.join(stateDir, 'traffic.json');
+    const deadline = Date.now() + 120_000;
+    let done = false;
+    while (!done && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 200));
+      const state = existsSync(file)
+        ? (JSON.parse(readFileSync(file, 'utf8')) as { backfills?: { to: number }[] })
+        : undefined;
+      done = (state?.backfills ?? []).some((b) => b.to >= started - 60_000);
+    }
+    if (!done) {
+      process.stderr.write(
+        'sandbox: no traffic written: the sandbox has no Lattice service yet (start the demo once, or bootstrap the estate).\n',
+      );
+      await sandbox.close();
+      process.exit(1);
+    }
+    if (!values.trickle) {
+      await sandbox.close();
+      return;
+    }
+  }
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }

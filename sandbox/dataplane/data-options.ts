@@ -36,6 +36,8 @@ export interface TTrafficOptions {
   service?: string;
   /** On first readiness, write this many days of past traffic (default 0). Gaps after a restart are backfilled too. */
   backfillDays?: number;
+  /** 'once' (default): the backfill runs on first readiness only. 'always': on every start (`traffic --days N`). */
+  backfillOnStart?: 'once' | 'always';
   /** Keep sending the plan's calls as real signed HTTP requests as time passes (default false). */
   trickle?: boolean;
   /** How often (wall-clock ms) the generator checks for due calls (default 5000). */

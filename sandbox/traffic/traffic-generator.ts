@@ -107,9 +107,16 @@ export class TrafficGenerator {
     );
   }
 
+  private forced = false;
+
   private async step(): Promise<void> {
     const service = this.serviceDnsName();
     if (!service) return;
+    if (this.input.options.backfillOnStart === 'always' && !this.forced) {
+      this.forced = true;
+      this.backfill(this.input.options.backfillDays ?? 0);
+      return;
+    }
     if (this.store.state.through === undefined && !this.anyCallerReachable(service)) return;
     const now = this.input.clock.now();
     const { options } = this.input;
@@ -176,8 +183,13 @@ export class TrafficGenerator {
       service,
     });
     this.store.state.backfills.push({ ...result, from, to: now });
+    this.store.state.backfills = this.store.state.backfills.slice(-20);
     this.store.state.through = Math.max(this.store.state.through ?? now, now);
     this.store.save();
+    this.input.log?.(
+      `traffic: backfilled ${result.calls} calls (${result.allowed} allowed, ${result.denied} denied, ` +
+        `${result.unreachable} unreachable) over ${days} days in ${result.elapsedMs} ms`,
+    );
     return result;
   }
 
