@@ -163,9 +163,26 @@ export function startDemoSandbox(options: TDemoSandboxOptions): Promise<TSandbox
  * The portal's in-process sandbox (demo mode). A port that is taken stops start-up with a clear message: the
  * portal never talks to a sandbox it did not start, whose state would not match its own database.
  */
-export async function startPortalSandbox(opts: { port: number; dataDir: string }): Promise<TSandboxHandle> {
+export async function startPortalSandbox(opts: {
+  port: number;
+  dataDir: string;
+  /** Generated demo traffic (PORTAL_SANDBOX_TRAFFIC_DAYS / _TRICKLE); none when days is 0 and trickle is off. */
+  traffic?: { days: number; trickle: boolean };
+}): Promise<TSandboxHandle> {
+  const traffic =
+    opts.traffic && (opts.traffic.days > 0 || opts.traffic.trickle)
+      ? {
+          profile: buildDemoTrafficProfile(),
+          backfillDays: opts.traffic.days,
+          trickle: opts.traffic.trickle,
+        }
+      : undefined;
   try {
-    return await startDemoSandbox({ port: opts.port, stateDir: path.resolve(opts.dataDir, 'sandbox') });
+    return await startDemoSandbox({
+      port: opts.port,
+      stateDir: path.resolve(opts.dataDir, 'sandbox'),
+      ...(traffic ? { data: { traffic } } : {}),
+    });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
     throw new Error(

@@ -27,7 +27,11 @@ export async function startPortal(): Promise<void> {
   if (e.PORTAL_SANDBOX) {
     const { startPortalSandbox } = await import('@/lib/boot/sandbox-seam');
     try {
-      const sandbox = await startPortalSandbox({ port: e.PORTAL_SANDBOX_PORT, dataDir: e.PORTAL_DATA_DIR });
+      const sandbox = await startPortalSandbox({
+        port: e.PORTAL_SANDBOX_PORT,
+        dataDir: e.PORTAL_DATA_DIR,
+        traffic: { days: e.PORTAL_SANDBOX_TRAFFIC_DAYS, trickle: e.PORTAL_SANDBOX_TRAFFIC_TRICKLE },
+      });
       logger.info({ url: sandbox.url }, 'sandbox AWS listening');
       say(`sandbox AWS listening on ${sandbox.url}`);
     } catch (error) {
