@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { request } from 'node:http';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { Sha256 } from '@aws-crypto/sha256-js';
@@ -324,6 +325,31 @@ describe('the Lattice data plane', () => {
       new FilterLogEventsCommand({ logGroupName: LOG_GROUP, filterPattern: '{ $.responseCode = 403 }' }),
     );
     expect(denied.events).toHaveLength(5);
+  });
+
+  it('serves the service at its DNS name (Host header) too, and refuses an anonymous caller at the network', async () => {
+    const url = new URL(t.sandbox.url);
+    const answer = await new Promise<{ status: number; text: string }>((resolve, reject) => {
+      const req = request(
+        {
+          host: url.hostname,
+          port: url.port,
+          method: 'POST',
+          path: `/model/invoke?modelid=${GRANTED_MODEL}`,
+          headers: { host: estate.serviceDnsName, 'x-sandbox-source-vpc': PAYMENTS_VPC.vpcId },
+        },
+        (res) => {
+          let text = '';
+          res.on('data', (c: Buffer) => (text += c.toString()));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+        },
+      );
+      req.on('error', reject);
+      req.end('{}');
+    });
+    expect(answer.status).toBe(403);
+    expect(answer.text).toContain('User: anonymous is not authorized');
+    expect(answer.text).toContain('no network-based policy');
   });
 
   it('decides with the live policy: replacing it changes the next answer', async () => {
