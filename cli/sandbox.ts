@@ -116,7 +116,8 @@ async function main(): Promise<void> {
       const state = existsSync(file)
         ? (JSON.parse(readFileSync(file, 'utf8')) as { backfills?: { to: number }[] })
         : undefined;
-      done = (state?.backfills ?? []).some((b) => b.to >= started - 60_000);
+      // A backfill ends on a whole 5-minute delivery window, so up to a window before now.
+      done = (state?.backfills ?? []).some((b) => b.to >= started - 10 * 60_000);
     }
     if (!done) {
       process.stderr.write(

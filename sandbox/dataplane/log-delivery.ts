@@ -158,6 +158,11 @@ export class LogDelivery {
     }
   }
 
+  /** The longest window: a backfill aligned to it writes only whole windows, the same ones on every replay. */
+  get alignmentMs(): number {
+    return Math.max(this.s3WindowMs, this.logsWindowMs);
+  }
+
   pending(): number {
     let n = 0;
     for (const w of this.windows.values()) n += w.lines.length;
@@ -184,7 +189,10 @@ export class LogDelivery {
       }
       // Fastest level: a backfill writes tens of thousands of objects, and readers do not care.
       const body = gzipSync(Buffer.from(w.lines.map(([, line]) => `${line}\n`).join('')), { level: 1 });
-      s3.put(d.bucket, s3KeyFor(w.stream, w.start, body), body, {
+      const key = s3KeyFor(w.stream, w.start, body);
+      // The key names the content's hash: an object already there holds exactly these records (a replay).
+      if (s3.head(d.bucket, key)?.size === body.length) return;
+      s3.put(d.bucket, key, body, {
         lastModified: Math.max(now, w.start + this.windowMs(w.stream)),
         contentType: 'application/x-gzip',
         metadata: {},

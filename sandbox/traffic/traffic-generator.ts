@@ -59,6 +59,11 @@ export class TrafficGenerator {
     return found?.dnsEntry.domainName;
   }
 
+  private align(ms: number): number {
+    const w = this.input.delivery.alignmentMs;
+    return Math.floor(ms / w) * w;
+  }
+
   get through(): number | undefined {
     return this.store.state.through;
   }
@@ -124,10 +129,11 @@ export class TrafficGenerator {
     const days = options.backfillDays ?? 0;
     // First run: `backfillDays` of history. Later: the gap since the last step, but never more than that history
     // (or a day): a sandbox stopped for a month does not come back with a month of calls.
-    let from = this.store.state.through ?? now - days * DAY_MS;
+    let from = this.store.state.through ?? this.align(now - days * DAY_MS);
     from = Math.max(from, now - Math.max(days, 1) * DAY_MS);
     const sendLive = this.sender !== undefined && this.url !== undefined;
-    const backfillTo = sendLive ? Math.max(from, now - TRICKLE_HORIZON_MS) : now;
+    // Whole delivery windows only, so a window is never written twice with different records.
+    const backfillTo = Math.max(from, this.align(sendLive ? now - TRICKLE_HORIZON_MS : now));
     if (backfillTo > from) {
       const result = backfillTraffic({
         deps: this.input.deps,
@@ -152,8 +158,9 @@ export class TrafficGenerator {
       from = backfillTo;
     }
     if (!sendLive || now <= from) {
-      // Without a trickle (or on the very first step of one) the plan starts, or stays, at now.
-      if (this.store.state.through === undefined || (!sendLive && now > from)) {
+      // The very first step of a trickle starts the plan at now. Without a trickle, `through` stays on the last
+      // whole window backfilled, and the next step carries on from there.
+      if (this.store.state.through === undefined) {
         this.store.state.through = now;
         this.store.save();
       }
@@ -171,20 +178,22 @@ export class TrafficGenerator {
     const service = this.serviceDnsName();
     if (!service) return undefined;
     const now = this.input.clock.now();
-    const from = now - days * DAY_MS;
+    // Aligned to delivery windows: a second run writes the very same objects, never overlapping ones.
+    const from = this.align(now - days * DAY_MS);
+    const to = this.align(now);
     const result = backfillTraffic({
       deps: this.input.deps,
       delivery: this.input.delivery,
       profile: this.input.options.profile,
       seed: this.input.options.seed ?? 1,
       from,
-      to: now,
+      to,
       now,
       service,
     });
-    this.store.state.backfills.push({ ...result, from, to: now });
+    this.store.state.backfills.push({ ...result, from, to });
     this.store.state.backfills = this.store.state.backfills.slice(-20);
-    this.store.state.through = Math.max(this.store.state.through ?? now, now);
+    this.store.state.through = Math.max(this.store.state.through ?? to, to);
     this.store.save();
     this.input.log?.(
       `traffic: backfilled ${result.calls} calls (${result.allowed} allowed, ${result.denied} denied, ` +
