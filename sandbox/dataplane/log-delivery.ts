@@ -169,23 +169,43 @@ export class LogDelivery {
     return n;
   }
 
+  /**
+   * Creates the stream's bucket or log group when missing (owned by the destination's account), so a reader finds
+   * the destination as soon as it is configured, before the first delivery. False when another account owns it.
+   */
+  ensureDestination(stream: TDeliveryStream, now: number): boolean {
+    const d = stream.destination;
+    if (d.kind === 's3') {
+      const bucket = this.options.s3.getBucket(d.bucket);
+      if (bucket) return bucket.ownerAccountId === stream.accountId;
+      this.options.s3.createBucket({
+        name: d.bucket,
+        ownerAccountId: stream.accountId,
+        region: stream.region,
+        createdAt: now,
+      });
+      return true;
+    }
+    if (!this.options.logs.getGroup(d.accountId, d.logGroupName)) {
+      this.options.logs.createGroup({
+        name: d.logGroupName,
+        accountId: d.accountId,
+        region: d.region,
+        creationTime: now,
+        logGroupClass: 'STANDARD',
+      });
+    }
+    return true;
+  }
+
   private write(w: TWindow, now: number): void {
     w.lines.sort((a, b) => a[0] - b[0]);
     const d = w.stream.destination;
     if (d.kind === 's3') {
       const { s3 } = this.options;
-      const bucket = s3.getBucket(d.bucket);
-      if (bucket && bucket.ownerAccountId !== w.stream.accountId) {
+      if (!this.ensureDestination(w.stream, now)) {
         this.stats.skipped += w.lines.length;
         return;
-      }
-      if (!bucket) {
-        s3.createBucket({
-          name: d.bucket,
-          ownerAccountId: w.stream.accountId,
-          region: w.stream.region,
-          createdAt: now,
-        });
       }
       // Fastest level: a backfill writes tens of thousands of objects, and readers do not care.
       const body = gzipSync(Buffer.from(w.lines.map(([, line]) => `${line}\n`).join('')), { level: 1 });
@@ -201,15 +221,8 @@ export class LogDelivery {
       return;
     }
     const { logs } = this.options;
-    const group =
-      logs.getGroup(d.accountId, d.logGroupName) ??
-      logs.createGroup({
-        name: d.logGroupName,
-        accountId: d.accountId,
-        region: d.region,
-        creationTime: now,
-        logGroupClass: 'STANDARD',
-      });
+    this.ensureDestination(w.stream, now);
+    const group = logs.getGroup(d.accountId, d.logGroupName)!;
     const streamName = logStreamNameFor(w.stream);
     if (!group.streams.some((s) => s.name === streamName)) logs.createStream(group, streamName, now);
     logs.append(
