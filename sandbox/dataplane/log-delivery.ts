@@ -163,6 +163,11 @@ export class LogDelivery {
     return Math.max(this.s3WindowMs, this.logsWindowMs);
   }
 
+  /** Resolves once every delivered object is on disk (S3 writes run in the background). */
+  settle(): Promise<void> {
+    return this.options.s3.settle();
+  }
+
   pending(): number {
     let n = 0;
     for (const w of this.windows.values()) n += w.lines.length;
@@ -212,7 +217,7 @@ export class LogDelivery {
       const key = s3KeyFor(w.stream, w.start, body);
       // The key names the content's hash: an object already there holds exactly these records (a replay).
       if (s3.head(d.bucket, key)?.size === body.length) return;
-      s3.put(d.bucket, key, body, {
+      s3.putDeferred(d.bucket, key, body, {
         lastModified: Math.max(now, w.start + this.windowMs(w.stream)),
         contentType: 'application/x-gzip',
         metadata: {},
