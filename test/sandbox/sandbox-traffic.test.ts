@@ -66,7 +66,7 @@ beforeAll(async () => {
 });
 afterAll(async () => t.stop());
 
-describe('traffic generator', () => {
+describe('traffic generator', { timeout: 120_000 }, () => {
   it('backfills 14 days once the service is reachable, each record at its own time, fast', async () => {
     await t.restart({
       data: { traffic: { profile: PROFILE, seed: 11, backfillDays: 14, intervalMs: 600_000 } },
