@@ -6,7 +6,7 @@ export interface TPendingRequest {
   team: { slug: string; name: string };
   requester: { name: string; email: string };
   justification: string;
-  durationDays: number;
+  durationDays: number | null;
   createdAt: string;
   requiredApprovals: number;
   approvals: number;
@@ -20,7 +20,7 @@ export async function listPendingRequests(actor: TActor): Promise<TPendingReques
   assertCan(actor, 'requests:decide');
   const db = await getDb();
   const rows = await db.accessRequest.findMany({
-    where: { status: 'PENDING' },
+    where: { status: { in: ['PENDING', 'PENDING_SECOND_APPROVAL'] } },
     orderBy: { createdAt: 'asc' },
     take: 500,
     select: {

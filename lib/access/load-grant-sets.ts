@@ -24,7 +24,12 @@ function toGrantSet(pairs: TPair[]): TGrant[] {
 /** Active, unexpired grants at `now`, of enabled catalog models. */
 export async function loadActiveGrantSet(db: TDb, now = new Date()): Promise<TGrant[]> {
   const rows = await db.grant.findMany({
-    where: { status: 'ACTIVE', validFrom: { lte: now }, expiresAt: { gt: now }, model: { enabled: true } },
+    where: {
+      status: 'ACTIVE',
+      validFrom: { lte: now },
+      OR: [{ expiresAt: null }, { expiresAt: { gt: now } }],
+      model: { enabled: true },
+    },
     select: {
       principal: { select: { arn: true } },
       team: { select: { slug: true } },
@@ -39,7 +44,7 @@ export async function loadActiveGrantSet(db: TDb, now = new Date()): Promise<TGr
 /** What the pending requests would add if every one of them were approved. */
 export async function loadPendingGrantSet(db: TDb): Promise<{ grants: TGrant[]; requests: number }> {
   const requests = await db.accessRequest.findMany({
-    where: { status: 'PENDING' },
+    where: { status: { in: ['PENDING', 'PENDING_SECOND_APPROVAL'] } },
     select: {
       team: { select: { slug: true } },
       principals: { select: { principal: { select: { arn: true } } } },

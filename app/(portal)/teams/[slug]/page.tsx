@@ -49,7 +49,7 @@ export default async function TeamPage({ params }: { params: Promise<{ slug: str
                     {g.modelName} <span className="muted mono">{g.modelId}</span>
                   </td>
                   <td>{dateFmt.format(new Date(g.validFrom))}</td>
-                  <td>{dateFmt.format(new Date(g.expiresAt))}</td>
+                  <td>{g.expiresAt ? dateFmt.format(new Date(g.expiresAt)) : 'until revoked'}</td>
                 </tr>
               ))}
             </tbody>
