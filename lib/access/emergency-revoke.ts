@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { auditActorOf } from '@/lib/audit/audit-actor';
+import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { hasGlobalRole, type TActor } from '@/lib/auth/permissions';
 import { resolveDb, type TDb } from '@/lib/db';
 import { AppError, forbidden, notFound } from '@/lib/errors/app-error';
@@ -66,7 +67,6 @@ export async function emergencyRevoke(
       action: 'grant.revoke',
       extraAudit: { emergency: true },
     });
-    const { recordAuditEvent } = await import('@/lib/audit/record-audit-event');
     await recordAuditEvent(tx, {
       actor: auditActorOf(actor),
       action: 'grant.emergency-revoke',

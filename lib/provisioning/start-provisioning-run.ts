@@ -3,7 +3,12 @@ import { z } from 'zod';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 
 /** Workflow kinds a run can be started for. */
-export const ZProvisioningRunKind = z.enum(['apply-grants', 'revoke-grants', 'expire-grants', 'reapply-policy']);
+export const ZProvisioningRunKind = z.enum([
+  'apply-grants',
+  'revoke-grants',
+  'expire-grants',
+  'reapply-policy',
+]);
 export type TProvisioningRunKind = z.infer<typeof ZProvisioningRunKind>;
 
 export const ZStartProvisioningRunInput = z.object({
