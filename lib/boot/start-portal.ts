@@ -84,6 +84,12 @@ export async function startPortal(): Promise<void> {
         `estate ready: service network ${estate.serviceNetworkName}, service ${estate.serviceName}, RAM share ${estate.resourceShareName}`,
       );
     }
+    const { seedDemoAccessRequests } = await import('@/lib/access/seed-demo-access-requests');
+    const requests = await seedDemoAccessRequests(db);
+    if (!requests.skipped)
+      say(
+        `demo access requests: ${requests.created} submitted, ${requests.approved} approved (provisioning queued)`,
+      );
   }
 
   const { registerRunningPortal } = await import('@/lib/db/portal-registry');
