@@ -45,6 +45,13 @@ const reapplyPolicy: TWorkflowDefinition = {
   kind: 'reapply-policy',
   version: PROVISIONING_WORKFLOW_VERSION,
   steps: [applyAuthPolicyStep],
+  async onSucceeded(tx) {
+    // The runs that stopped on the drift resume against the re-applied baseline.
+    await tx.provisioningRun.updateMany({
+      where: { status: 'PENDING', waitingFor: { not: null } },
+      data: { waitingFor: null, notBefore: null },
+    });
+  },
 };
 
 export const WORKFLOWS: Record<string, TWorkflowDefinition> = {
