@@ -10,7 +10,7 @@ export interface TApiMutationSpec<TVars> {
   body?: (vars: TVars) => unknown;
   /** Queries the change makes stale, from the domains' key factories. */
   invalidates: (vars: TVars) => QueryKey[];
-  /** Re-render the server components of the current route too (server-rendered pages). Default true. */
+  /** Re-render the server components of the current route too (server-rendered pages). Default false. */
   refresh?: boolean;
 }
 
@@ -31,7 +31,7 @@ export function useApiMutation<TVars, TResult>(spec: TApiMutationSpec<TVars>) {
       await Promise.all(
         spec.invalidates(vars).map((queryKey) => queryClient.invalidateQueries({ queryKey })),
       );
-      if (spec.refresh !== false) router.refresh();
+      if (spec.refresh) router.refresh();
     },
   });
 }

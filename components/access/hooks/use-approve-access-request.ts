@@ -10,5 +10,6 @@ export function useApproveAccessRequest() {
     url: ({ id }) => `/api/v1/access-requests/${encodeURIComponent(id)}/approve`,
     body: ({ comment }) => (comment ? { comment } : {}),
     invalidates: accessInvalidations,
+    refresh: true,
   });
 }

@@ -9,5 +9,6 @@ export function useBulkApproveAccessRequests() {
     method: 'POST',
     url: () => '/api/v1/access-requests/bulk-approve',
     invalidates: accessInvalidations,
+    refresh: true,
   });
 }

@@ -10,5 +10,6 @@ export function useCancelAccessRequest() {
     url: ({ id }) => `/api/v1/access-requests/${encodeURIComponent(id)}/cancel`,
     body: ({ comment }) => (comment ? { comment } : {}),
     invalidates: accessInvalidations,
+    refresh: true,
   });
 }

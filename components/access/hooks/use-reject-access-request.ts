@@ -10,5 +10,6 @@ export function useRejectAccessRequest() {
     url: ({ id }) => `/api/v1/access-requests/${encodeURIComponent(id)}/reject`,
     body: ({ comment }) => (comment ? { comment } : {}),
     invalidates: accessInvalidations,
+    refresh: true,
   });
 }
