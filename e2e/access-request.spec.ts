@@ -58,11 +58,14 @@ test('a team lead requests access with a preview, an approver approves it, and p
     /^(PROVISIONING|ACTIVE)$/,
   );
 
-  // The team lead sees the decision and the run on the request's status.
+  // The team lead watches the timeline reach ACTIVE: the provisioning run applied the policy and read it back.
   await signInAs(page, PERSONAS.leadPayments);
   await page.goto(requestUrl);
-  await expect(page.getByTestId('request-events')).toContainText('Approved by Ada Lindqvist');
-  await expect(page.getByTestId('request-events')).toContainText('Provisioning run');
+  const timeline = page.getByTestId('status-timeline');
+  await expect(timeline.locator('[data-entry="requested"]')).toHaveAttribute('data-state', 'done');
+  await expect(timeline).toContainText('ada.approver@example.com');
+  await expect(timeline).toHaveAttribute('data-status', 'ACTIVE', { timeout: 45_000 });
+  await expect(timeline.locator('[data-entry="active"]')).toHaveAttribute('data-state', 'done');
   await page.goto('/teams/payments');
   await expect(page.getByTestId('team-audit')).toContainText('access-request.approve');
 });

@@ -35,6 +35,7 @@ export async function listTeamAuditEvents(
       id: true,
       at: true,
       actorLabel: true,
+      actor: { select: { name: true } },
       action: true,
       targetType: true,
       targetId: true,
@@ -44,7 +45,8 @@ export async function listTeamAuditEvents(
   return rows.map((r) => ({
     id: r.id,
     at: r.at.toISOString(),
-    actor: r.actorLabel,
+    // People are shown by name, as everywhere else on the team page; the system and the CLI by their label.
+    actor: r.actor?.name ?? r.actorLabel,
     action: r.action,
     targetType: r.targetType,
     targetId: r.targetId,

@@ -5,7 +5,8 @@ import { loadOrInterrupt } from '@/app/_lib/load-or-interrupt';
 import { getApprovalReview } from '@/lib/access/get-approval-review';
 import { RequestDecisionClient } from '@/components/access/request-decision-client';
 import { RequestEffect } from '@/components/access/request-effect';
-import { RequestEvents } from '@/components/access/request-events';
+import { StatusTimeline } from '@/components/access/status-timeline';
+import { getRequestTimeline } from '@/lib/provisioning/get-request-timeline';
 import { RequestSummary } from '@/components/access/request-summary';
 
 export const metadata: Metadata = { title: 'Review access request' };
@@ -14,6 +15,7 @@ export default async function ApprovalDetailPage({ params }: { params: Promise<{
   const actor = await requirePageActor('requests:decide');
   const { id } = await params;
   const { request, effect } = await loadOrInterrupt(getApprovalReview(actor, id));
+  const timeline = await loadOrInterrupt(getRequestTimeline(actor, id));
   const own = request.requester.email === actor.email;
   return (
     <>
@@ -37,7 +39,7 @@ export default async function ApprovalDetailPage({ params }: { params: Promise<{
           Usage appears once ingestion runs.
         </p>
       </section>
-      <RequestEvents request={request} />
+      <StatusTimeline requestId={request.id} initial={timeline} />
     </>
   );
 }

@@ -5,7 +5,8 @@ import { requirePageActor } from '@/app/_lib/require-actor';
 import { loadOrInterrupt } from '@/app/_lib/load-or-interrupt';
 import { getAccessRequest } from '@/lib/access/get-access-request';
 import { RequestDecisionClient } from '@/components/access/request-decision-client';
-import { RequestEvents } from '@/components/access/request-events';
+import { StatusTimeline } from '@/components/access/status-timeline';
+import { getRequestTimeline } from '@/lib/provisioning/get-request-timeline';
 import { RequestSummary } from '@/components/access/request-summary';
 
 export const metadata: Metadata = { title: 'Access request' };
@@ -15,13 +16,14 @@ export default async function TeamRequestPage({ params }: { params: Promise<{ sl
   const { slug, id } = await params;
   const request = await loadOrInterrupt(getAccessRequest(actor, id));
   if (request.team.slug !== slug) notFound();
+  const timeline = await loadOrInterrupt(getRequestTimeline(actor, id));
   return (
     <>
       <p>
         <Link href={`/teams/${slug}`}>← {request.team.name}</Link>
       </p>
       <h1>Access request</h1>
-      <RequestEvents request={request} />
+      <StatusTimeline requestId={request.id} initial={timeline} />
       <RequestSummary request={request} />
       <RequestDecisionClient id={request.id} can={{ ...request.can, approve: false, reject: false }} />
     </>
