@@ -181,7 +181,7 @@ describe('first contact, drift and invitations', () => {
       select: { source: true },
     });
     expect(g.source).toBe('OUT_OF_BAND');
-    await approveRequest(db, { principals: [DEV], models: ['amazon.nova-micro-v1:0'] });
+    await approveRequest(db, { principals: [DEV], models: ['amazon.nova-pro-v1:0'] });
     expect(await drainRuns(portsFor(db, sandbox.aws))).toEqual(['succeeded']);
     const after = await live();
     expect(after).toContain(HAIKU);

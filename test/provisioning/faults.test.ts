@@ -35,7 +35,7 @@ import {
 let dataDir: string;
 let t: TTestSandbox;
 let db: PrismaClient;
-const models = ['amazon.nova-micro-v1:0', NOVA, HAIKU];
+const models = ['amazon.nova-pro-v1:0', NOVA, HAIKU];
 let n = 0;
 /** A fresh (principal, model) pair per test, so each run really changes the policy. */
 const nextPair = () => ({ principals: [n % 2 ? PROD : DEV], models: [models[Math.floor(n++ / 2) % 3]!] });

@@ -71,49 +71,55 @@ export async function approveRequest(
     select: { id: true },
   });
   const models = await db.model.findMany({ where: { modelId: { in: input.models } }, select: { id: true } });
+  if (principals.length !== input.principals.length || models.length !== input.models.length) {
+    throw new Error(`unknown principal or model in ${JSON.stringify(input)}`);
+  }
   const duration = input.durationDays === undefined ? 30 : input.durationDays;
-  return db.$transaction(async (tx) => {
-    const req = await tx.accessRequest.create({
-      data: {
-        teamId: team.id,
-        requesterId: lead.id,
-        justification: 'provisioning test',
-        durationDays: duration,
-        vpcId: input.vpcId ?? null,
-        securityGroupIds: input.securityGroupIds ?? [],
-        status: 'PROVISIONING',
-        decidedAt: new Date(),
-        principals: { create: principals.map((p) => ({ principalId: p.id })) },
-        models: { create: models.map((m) => ({ modelId: m.id })) },
-        approvals: { create: [{ approverId: approver.id, decision: 'APPROVE' }] },
-      },
-      select: { id: true },
-    });
-    const expiresAt = duration === null ? null : new Date(Date.now() + duration * 86_400_000);
-    const grantIds: string[] = [];
-    for (const p of principals) {
-      for (const m of models) {
-        const g = await tx.grant.create({
-          data: {
-            teamId: team.id,
-            principalId: p.id,
-            modelId: m.id,
-            requestId: req.id,
-            status: 'PENDING',
-            expiresAt,
-          },
-          select: { id: true },
-        });
-        grantIds.push(g.id);
+  return db.$transaction(
+    async (tx) => {
+      const req = await tx.accessRequest.create({
+        data: {
+          teamId: team.id,
+          requesterId: lead.id,
+          justification: 'provisioning test',
+          durationDays: duration,
+          vpcId: input.vpcId ?? null,
+          securityGroupIds: input.securityGroupIds ?? [],
+          status: 'PROVISIONING',
+          decidedAt: new Date(),
+          principals: { create: principals.map((p) => ({ principalId: p.id })) },
+          models: { create: models.map((m) => ({ modelId: m.id })) },
+          approvals: { create: [{ approverId: approver.id, decision: 'APPROVE' }] },
+        },
+        select: { id: true },
+      });
+      const expiresAt = duration === null ? null : new Date(Date.now() + duration * 86_400_000);
+      const grantIds: string[] = [];
+      for (const p of principals) {
+        for (const m of models) {
+          const g = await tx.grant.create({
+            data: {
+              teamId: team.id,
+              principalId: p.id,
+              modelId: m.id,
+              requestId: req.id,
+              status: 'PENDING',
+              expiresAt,
+            },
+            select: { id: true },
+          });
+          grantIds.push(g.id);
+        }
       }
-    }
-    const { runId } = await startProvisioningRun(tx, {
-      kind: 'apply-grants',
-      requestId: req.id,
-      triggeredById: approver.id,
-    });
-    return { requestId: req.id, runId, grantIds };
-  });
+      const { runId } = await startProvisioningRun(tx, {
+        kind: 'apply-grants',
+        requestId: req.id,
+        triggeredById: approver.id,
+      });
+      return { requestId: req.id, runId, grantIds };
+    },
+    { maxWait: 60_000, timeout: 60_000 },
+  );
 }
 
 /** Claims and executes runs until none is due (or `max` were run). */

@@ -2,8 +2,8 @@ import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import type { TStepDefinition } from '../step-types';
 
 /**
- * Only after the policy was applied and read back: the request's PENDING grants become ACTIVE and the request
- * ACTIVE, in one transaction with its audit event and the policy hash that carries them.
+ * Only after the policy was applied and read back (the policy step turned the grants ACTIVE under its lease): the
+ * request becomes ACTIVE, in one transaction with its audit event and the policy hash that carries it.
  */
 export const activateGrantsStep: TStepDefinition = {
   name: 'activate-grants',
@@ -21,10 +21,9 @@ export const activateGrantsStep: TStepDefinition = {
     }
     const now = clock.now();
     const activated = await db.$transaction(async (tx) => {
-      const out = await tx.grant.updateMany({
-        where: { requestId, status: 'PENDING' },
-        data: { status: 'ACTIVE' },
-      });
+      // The policy step already activated them under its lease; this catches a run resumed from an older version.
+      await tx.grant.updateMany({ where: { requestId, status: 'PENDING' }, data: { status: 'ACTIVE' } });
+      const out = { count: await tx.grant.count({ where: { requestId, status: 'ACTIVE' } }) };
       const req = await tx.accessRequest.update({
         where: { id: requestId },
         data: { status: 'ACTIVE', updatedAt: now },

@@ -136,6 +136,14 @@ async function applyUnderLock(ctx: TStepContext): Promise<TStepOutcome> {
       where: { id: ctx.run.id },
       data: { appliedPolicyHash: desiredHash, verifiedAt: now },
     });
+    // Still under the policy lease: the grants just read back count as ACTIVE before the next writer compiles,
+    // or a concurrent run would compile without them and drop them from the live policy.
+    if (pending.length) {
+      await tx.grant.updateMany({
+        where: { requestId: { in: pending }, status: 'PENDING' },
+        data: { status: 'ACTIVE' },
+      });
+    }
   });
   return {
     kind: 'done',
