@@ -46,7 +46,8 @@ test('a team lead requests access with a preview, an approver approves it, and p
   await page.goto('/approvals');
   const row = page.locator(`tr[data-request-id="${id}"]`);
   await expect(row).toContainText('Payments');
-  await row.getByRole('link').click();
+  await expect(row.getByRole('link')).toHaveAttribute('href', `/approvals/${id}`);
+  await page.goto(`/approvals/${id}`);
   await expect(page).toHaveURL(new RegExp(`/approvals/${id}$`));
   await expect(page.getByTestId('what-if-pairs')).toContainText('ALLOW');
   await expect(page.getByTestId('usage-placeholder')).toBeVisible();
