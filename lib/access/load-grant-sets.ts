@@ -1,4 +1,4 @@
-import type { TDb } from '@/lib/db';
+import type { TDb, TDbTx } from '@/lib/db';
 import type { TGrant } from '@/lib/policy/types';
 
 /**
@@ -24,7 +24,12 @@ function toGrantSet(pairs: TPair[]): TGrant[] {
 /** Active, unexpired grants at `now`, of enabled catalog models. */
 export async function loadActiveGrantSet(db: TDb, now = new Date()): Promise<TGrant[]> {
   const rows = await db.grant.findMany({
-    where: { status: 'ACTIVE', validFrom: { lte: now }, expiresAt: { gt: now }, model: { enabled: true } },
+    where: {
+      status: 'ACTIVE',
+      validFrom: { lte: now },
+      OR: [{ expiresAt: null }, { expiresAt: { gt: now } }],
+      model: { enabled: true },
+    },
     select: {
       principal: { select: { arn: true } },
       team: { select: { slug: true } },
@@ -39,7 +44,7 @@ export async function loadActiveGrantSet(db: TDb, now = new Date()): Promise<TGr
 /** What the pending requests would add if every one of them were approved. */
 export async function loadPendingGrantSet(db: TDb): Promise<{ grants: TGrant[]; requests: number }> {
   const requests = await db.accessRequest.findMany({
-    where: { status: 'PENDING' },
+    where: { status: { in: ['PENDING', 'PENDING_SECOND_APPROVAL'] } },
     select: {
       team: { select: { slug: true } },
       principals: { select: { principal: { select: { arn: true } } } },
@@ -65,4 +70,32 @@ export function mergeGrantSets(...sets: TGrant[][]): TGrant[] {
       set.flatMap((g) => g.models.map((m) => ({ principal: g.principal, team: g.team ?? '', policyKey: m }))),
     ),
   ).map((g) => (g.team ? g : { principal: g.principal, models: g.models }));
+}
+
+/**
+ * The grants the next policy will be compiled from: applied (ACTIVE) and approved-but-not-yet-applied (PENDING),
+ * unexpired. Sizes shown to requesters and approvers are measured against this set, so two approvals in flight
+ * are both counted.
+ */
+export async function loadDesiredGrantSet(db: TDb | TDbTx, now = new Date()): Promise<TGrant[]> {
+  const rows = await db.grant.findMany({
+    where: {
+      status: { in: ['ACTIVE', 'PENDING'] },
+      OR: [{ expiresAt: null }, { expiresAt: { gt: now } }],
+      model: { enabled: true },
+    },
+    select: {
+      principal: { select: { arn: true } },
+      team: { select: { slug: true } },
+      model: { select: { policyKey: true } },
+    },
+  });
+  return toGrantSet(
+    rows.map((r) => ({ principal: r.principal.arn, team: r.team.slug, policyKey: r.model.policyKey })),
+  );
+}
+
+/** Grant set of explicit (principal, policy key) pairs of one team. */
+export function pairsToGrantSet(team: string, pairs: { principal: string; policyKey: string }[]): TGrant[] {
+  return toGrantSet(pairs.map((p) => ({ ...p, team })));
 }

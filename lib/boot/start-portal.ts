@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { describeEnv, env, missingProductionConfig } from '@/lib/env';
 import { logger } from '@/lib/log';
+import type { TDb } from '@/lib/db';
 
 /**
  * Runs once when the Next server starts (instrumentation.ts). Refuses to start without the configuration a real
@@ -87,10 +88,24 @@ export async function startPortal(): Promise<void> {
         `estate ready: service network ${estate.serviceNetworkName}, service ${estate.serviceName}, RAM share ${estate.resourceShareName}`,
       );
     }
+    const { seedDemoAccessRequests } = await import('@/lib/access/seed-demo-access-requests');
+    const requests = await seedDemoAccessRequests(db);
+    if (!requests.skipped)
+      say(
+        `demo access requests: ${requests.created} submitted, ${requests.approved} approved (provisioning queued)`,
+      );
   }
+
+  await startProvisioning(db, e.NEXTAUTH_URL);
 
   const { registerRunningPortal } = await import('@/lib/db/portal-registry');
   await registerRunningPortal({ url: `http://127.0.0.1:${e.PORT}` });
   logger.info('portal ready');
   say(`ready: open ${e.NEXTAUTH_URL ?? `http://localhost:${e.PORT}`} and pick a persona`);
+}
+
+/** The provisioning worker and scheduler (expiry, reconcile, notifications) run inside the server process. */
+async function startProvisioning(db: TDb, portalUrl: string | undefined) {
+  const { startProvisioningInProcess } = await import('@/lib/provisioning/start-provisioning-in-process');
+  startProvisioningInProcess(db, { portalUrl });
 }

@@ -3,6 +3,8 @@ import { resolveDb, type TDb } from '@/lib/db';
 
 export interface TRequestableModel {
   modelId: string;
+  /** The value the auth policy matches; what API clients pass in `models`. */
+  policyKey: string;
   name: string;
   provider: string;
   tier: 'STANDARD' | 'ADVANCED' | 'RESTRICTED';
@@ -22,7 +24,14 @@ export async function listRequestableModels(_actor: TActor, db?: TDb): Promise<T
     client.model.findMany({
       where: { enabled: true },
       orderBy: [{ tier: 'asc' }, { provider: 'asc' }, { name: 'asc' }],
-      select: { modelId: true, name: true, provider: true, tier: true, requiresTwoApprovals: true },
+      select: {
+        modelId: true,
+        policyKey: true,
+        name: true,
+        provider: true,
+        tier: true,
+        requiresTwoApprovals: true,
+      },
     }),
     client.estateSettings.findUnique({ where: { id: 1 }, select: { region: true } }),
   ]);

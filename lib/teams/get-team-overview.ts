@@ -30,7 +30,8 @@ export interface TTeamOverview {
     modelId: string;
     modelName: string;
     status: string;
-    expiresAt: string;
+    /** null = until revoked. */
+    expiresAt: string | null;
     validFrom: string;
   }[];
 }
@@ -102,7 +103,7 @@ export async function getTeamOverview(actor: TActor, slug: string): Promise<TTea
       modelId: g.model.modelId,
       modelName: g.model.name,
       status: g.status,
-      expiresAt: g.expiresAt.toISOString(),
+      expiresAt: g.expiresAt?.toISOString() ?? null,
       validFrom: g.validFrom.toISOString(),
     })),
   };

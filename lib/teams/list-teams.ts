@@ -31,7 +31,7 @@ export async function listTeams(actor: TActor): Promise<TTeamSummary[]> {
           vpcs: true,
           principalMappings: { where: { validTo: null } },
           grants: { where: { status: 'ACTIVE' } },
-          accessRequests: { where: { status: 'PENDING' } },
+          accessRequests: { where: { status: { in: ['PENDING', 'PENDING_SECOND_APPROVAL'] } } },
         },
       },
     },

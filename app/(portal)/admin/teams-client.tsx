@@ -5,13 +5,14 @@ import { useState, type FormEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Field, fieldErrors, FormFeedback, formValues } from '@/components/admin/form-field';
 import { useCreateTeam } from '@/components/admin/hooks/use-create-team';
-import { ADMIN_STALE_TIME, adminKeys } from '@/components/admin/query-keys';
 import { fetchJson } from '@/components/ui/fetch-json';
 import type { TAdminTeamSummary } from '@/lib/teams/list-teams-for-admin';
+import { teamKeys } from '@/lib/query/team-keys';
+import { ADMIN_STALE_TIME } from '@/lib/query/stale-times';
 
 export function TeamsClient() {
   const teams = useQuery({
-    queryKey: adminKeys.teamList(),
+    queryKey: teamKeys.adminList(),
     queryFn: () => fetchJson<TAdminTeamSummary[]>('/api/v1/admin/teams'),
     staleTime: ADMIN_STALE_TIME,
   });

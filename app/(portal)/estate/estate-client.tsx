@@ -4,8 +4,8 @@ import { useQuery } from '@tanstack/react-query';
 import { AccessMatrix } from '@/components/policy/access-matrix';
 import { PolicySizeMeter } from '@/components/policy/policy-size-meter';
 import { fetchJson } from '@/components/ui/fetch-json';
-import { estateKeys } from '@/lib/query/keys';
 import type { TLiveEstate } from '@/lib/estate/read-live-estate';
+import { estateKeys } from '@/lib/query/estate-keys';
 
 const dateFmt = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'UTC' });
 

@@ -2,9 +2,9 @@ import type { Metadata } from 'next';
 import { dehydrate, HydrationBoundary, QueryClient } from '@tanstack/react-query';
 import { requirePageActor } from '@/app/_lib/require-actor';
 import { readLiveEstate } from '@/lib/estate/read-live-estate';
-import { estateKeys } from '@/lib/query/keys';
 import { toProblem } from '@/lib/errors/to-problem';
 import { EstateClient } from './estate-client';
+import { estateKeys } from '@/lib/query/estate-keys';
 
 export const metadata: Metadata = { title: 'Estate' };
 

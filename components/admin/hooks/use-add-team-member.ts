@@ -1,16 +1,16 @@
 'use client';
 
-import { adminKeys } from '../query-keys';
-import { useAdminMutation } from '../use-admin-mutation';
 import type { TAddTeamMember, TTeamMemberView } from '@/lib/teams/add-team-member';
+import { teamKeys } from '@/lib/query/team-keys';
+import { useApiMutation } from '@/components/ui/use-api-mutation';
 
 export type TAddTeamMemberVars = TAddTeamMember & { slug: string };
 
 export function useAddTeamMember() {
-  return useAdminMutation<TAddTeamMemberVars, TTeamMemberView>({
+  return useApiMutation<TAddTeamMemberVars, TTeamMemberView>({
     method: 'POST',
     url: (v) => `/api/v1/admin/teams/${v.slug}/members`,
     body: ({ slug: _slug, ...rest }) => rest,
-    invalidates: (v) => [adminKeys.team(v.slug), adminKeys.teamList()],
+    invalidates: (v) => [teamKeys.adminDetail(v.slug), teamKeys.adminList()],
   });
 }

@@ -1,16 +1,16 @@
 'use client';
 
-import { adminKeys } from '../query-keys';
-import { useAdminMutation } from '../use-admin-mutation';
 import type { TAddTeamPrincipal, TTeamPrincipalView } from '@/lib/teams/add-team-principal';
+import { teamKeys } from '@/lib/query/team-keys';
+import { useApiMutation } from '@/components/ui/use-api-mutation';
 
 export type TAddTeamPrincipalVars = TAddTeamPrincipal & { slug: string };
 
 export function useAddTeamPrincipal() {
-  return useAdminMutation<TAddTeamPrincipalVars, TTeamPrincipalView>({
+  return useApiMutation<TAddTeamPrincipalVars, TTeamPrincipalView>({
     method: 'POST',
     url: (v) => `/api/v1/admin/teams/${v.slug}/principals`,
     body: ({ slug: _slug, ...rest }) => rest,
-    invalidates: (v) => [adminKeys.team(v.slug), adminKeys.teamList()],
+    invalidates: (v) => [teamKeys.adminDetail(v.slug), teamKeys.adminList()],
   });
 }

@@ -1,16 +1,16 @@
 'use client';
 
-import { adminKeys } from '../query-keys';
-import { useAdminMutation } from '../use-admin-mutation';
 import type { TTeamRef } from '@/lib/teams/create-team';
+import { teamKeys } from '@/lib/query/team-keys';
+import { useApiMutation } from '@/components/ui/use-api-mutation';
 
 export type TArchiveTeamVars = { slug: string };
 
 export function useArchiveTeam() {
-  return useAdminMutation<TArchiveTeamVars, TTeamRef>({
+  return useApiMutation<TArchiveTeamVars, TTeamRef>({
     method: 'POST',
     url: (v) => `/api/v1/admin/teams/${v.slug}/archive`,
     body: () => ({}),
-    invalidates: () => [adminKeys.teams()],
+    invalidates: () => [teamKeys.admin()],
   });
 }

@@ -1,15 +1,15 @@
 'use client';
 
-import { adminKeys } from '../query-keys';
-import { useAdminMutation } from '../use-admin-mutation';
 import type { TCreateTeam, TTeamRef } from '@/lib/teams/create-team';
+import { teamKeys } from '@/lib/query/team-keys';
+import { useApiMutation } from '@/components/ui/use-api-mutation';
 
 export type TCreateTeamVars = TCreateTeam;
 
 export function useCreateTeam() {
-  return useAdminMutation<TCreateTeamVars, TTeamRef>({
+  return useApiMutation<TCreateTeamVars, TTeamRef>({
     method: 'POST',
     url: () => '/api/v1/admin/teams',
-    invalidates: () => [adminKeys.teams()],
+    invalidates: () => [teamKeys.admin()],
   });
 }

@@ -1,14 +1,14 @@
 'use client';
 
-import { adminKeys } from '../query-keys';
-import { useAdminMutation } from '../use-admin-mutation';
 import type { TAdminUser } from '@/lib/users/admin-user-view';
 import type { TCreateUser } from '@/lib/users/create-user';
+import { userKeys } from '@/lib/query/user-keys';
+import { useApiMutation } from '@/components/ui/use-api-mutation';
 
 export function useCreateUser() {
-  return useAdminMutation<TCreateUser, TAdminUser>({
+  return useApiMutation<TCreateUser, TAdminUser>({
     method: 'POST',
     url: () => '/api/v1/admin/users',
-    invalidates: () => [adminKeys.users()],
+    invalidates: () => [userKeys.all],
   });
 }

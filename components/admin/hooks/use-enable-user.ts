@@ -1,15 +1,15 @@
 'use client';
 
-import { adminKeys } from '../query-keys';
-import { useAdminMutation } from '../use-admin-mutation';
 import type { TAdminUser } from '@/lib/users/admin-user-view';
 import type { TUserRef } from '@/lib/users/user-schemas';
+import { userKeys } from '@/lib/query/user-keys';
+import { useApiMutation } from '@/components/ui/use-api-mutation';
 
 export function useEnableUser() {
-  return useAdminMutation<TUserRef, TAdminUser>({
+  return useApiMutation<TUserRef, TAdminUser>({
     method: 'POST',
     url: (v) => `/api/v1/admin/users/${encodeURIComponent(v.userId)}/enable`,
     body: () => ({}),
-    invalidates: () => [adminKeys.users()],
+    invalidates: () => [userKeys.all],
   });
 }

@@ -1,16 +1,16 @@
 'use client';
 
-import { adminKeys } from '../query-keys';
-import { useAdminMutation } from '../use-admin-mutation';
 import type { TMovePrincipal, TMovePrincipalResult } from '@/lib/teams/move-principal';
+import { teamKeys } from '@/lib/query/team-keys';
+import { useApiMutation } from '@/components/ui/use-api-mutation';
 
 export type TMovePrincipalVars = TMovePrincipal & { slug: string };
 
 export function useMovePrincipal() {
-  return useAdminMutation<TMovePrincipalVars, TMovePrincipalResult>({
+  return useApiMutation<TMovePrincipalVars, TMovePrincipalResult>({
     method: 'POST',
     url: () => '/api/v1/admin/principals/move',
     body: ({ slug: _slug, ...rest }) => rest,
-    invalidates: () => [adminKeys.teams()],
+    invalidates: () => [teamKeys.admin()],
   });
 }

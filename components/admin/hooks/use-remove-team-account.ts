@@ -1,16 +1,16 @@
 'use client';
 
-import { adminKeys } from '../query-keys';
-import { useAdminMutation } from '../use-admin-mutation';
 import type { TRemoveTeamAccount } from '@/lib/teams/remove-team-account';
+import { teamKeys } from '@/lib/query/team-keys';
+import { useApiMutation } from '@/components/ui/use-api-mutation';
 
 export type TRemoveTeamAccountVars = TRemoveTeamAccount & { slug: string };
 
 export function useRemoveTeamAccount() {
-  return useAdminMutation<TRemoveTeamAccountVars, { accountId: string }>({
+  return useApiMutation<TRemoveTeamAccountVars, { accountId: string }>({
     method: 'DELETE',
     url: (v) => `/api/v1/admin/teams/${v.slug}/accounts`,
     body: ({ slug: _slug, ...rest }) => rest,
-    invalidates: (v) => [adminKeys.team(v.slug), adminKeys.teamList()],
+    invalidates: (v) => [teamKeys.adminDetail(v.slug), teamKeys.adminList()],
   });
 }

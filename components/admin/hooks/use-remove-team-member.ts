@@ -1,16 +1,16 @@
 'use client';
 
-import { adminKeys } from '../query-keys';
-import { useAdminMutation } from '../use-admin-mutation';
 import type { TRemoveTeamMember } from '@/lib/teams/remove-team-member';
+import { teamKeys } from '@/lib/query/team-keys';
+import { useApiMutation } from '@/components/ui/use-api-mutation';
 
 export type TRemoveTeamMemberVars = TRemoveTeamMember & { slug: string };
 
 export function useRemoveTeamMember() {
-  return useAdminMutation<TRemoveTeamMemberVars, { email: string }>({
+  return useApiMutation<TRemoveTeamMemberVars, { email: string }>({
     method: 'DELETE',
     url: (v) => `/api/v1/admin/teams/${v.slug}/members`,
     body: ({ slug: _slug, ...rest }) => rest,
-    invalidates: (v) => [adminKeys.team(v.slug), adminKeys.teamList()],
+    invalidates: (v) => [teamKeys.adminDetail(v.slug), teamKeys.adminList()],
   });
 }

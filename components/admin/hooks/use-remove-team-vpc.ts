@@ -1,16 +1,16 @@
 'use client';
 
-import { adminKeys } from '../query-keys';
-import { useAdminMutation } from '../use-admin-mutation';
 import type { TRemoveTeamVpc } from '@/lib/teams/remove-team-vpc';
+import { teamKeys } from '@/lib/query/team-keys';
+import { useApiMutation } from '@/components/ui/use-api-mutation';
 
 export type TRemoveTeamVpcVars = TRemoveTeamVpc & { slug: string };
 
 export function useRemoveTeamVpc() {
-  return useAdminMutation<TRemoveTeamVpcVars, { vpcId: string }>({
+  return useApiMutation<TRemoveTeamVpcVars, { vpcId: string }>({
     method: 'DELETE',
     url: (v) => `/api/v1/admin/teams/${v.slug}/vpcs`,
     body: ({ slug: _slug, ...rest }) => rest,
-    invalidates: (v) => [adminKeys.team(v.slug), adminKeys.teamList()],
+    invalidates: (v) => [teamKeys.adminDetail(v.slug), teamKeys.adminList()],
   });
 }

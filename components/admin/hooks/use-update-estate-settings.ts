@@ -1,15 +1,15 @@
 'use client';
 
-import { adminKeys } from '../query-keys';
-import { useAdminMutation } from '../use-admin-mutation';
 import type { TEstateSettingsChange, TUpdateEstateSettings } from '@/lib/estate/update-estate-settings';
+import { estateKeys } from '@/lib/query/estate-keys';
+import { useApiMutation } from '@/components/ui/use-api-mutation';
 
 export type TUpdateEstateSettingsVars = TUpdateEstateSettings;
 
 export function useUpdateEstateSettings() {
-  return useAdminMutation<TUpdateEstateSettingsVars, TEstateSettingsChange>({
+  return useApiMutation<TUpdateEstateSettingsVars, TEstateSettingsChange>({
     method: 'PUT',
     url: () => '/api/v1/admin/estate-settings',
-    invalidates: () => [adminKeys.estateSettings()],
+    invalidates: () => [estateKeys.settings()],
   });
 }

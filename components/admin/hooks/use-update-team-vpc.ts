@@ -1,17 +1,17 @@
 'use client';
 
-import { adminKeys } from '../query-keys';
-import { useAdminMutation } from '../use-admin-mutation';
 import type { TTeamVpcView } from '@/lib/teams/add-team-vpc';
 import type { TUpdateTeamVpc } from '@/lib/teams/update-team-vpc';
+import { teamKeys } from '@/lib/query/team-keys';
+import { useApiMutation } from '@/components/ui/use-api-mutation';
 
 export type TUpdateTeamVpcVars = TUpdateTeamVpc & { slug: string };
 
 export function useUpdateTeamVpc() {
-  return useAdminMutation<TUpdateTeamVpcVars, TTeamVpcView>({
+  return useApiMutation<TUpdateTeamVpcVars, TTeamVpcView>({
     method: 'PATCH',
     url: (v) => `/api/v1/admin/teams/${v.slug}/vpcs`,
     body: ({ slug: _slug, ...rest }) => rest,
-    invalidates: (v) => [adminKeys.team(v.slug)],
+    invalidates: (v) => [teamKeys.adminDetail(v.slug)],
   });
 }

@@ -1,17 +1,17 @@
 'use client';
 
-import { adminKeys } from '../query-keys';
-import { useAdminMutation } from '../use-admin-mutation';
 import type { TTeamRef } from '@/lib/teams/create-team';
 import type { TUpdateTeam } from '@/lib/teams/update-team';
+import { teamKeys } from '@/lib/query/team-keys';
+import { useApiMutation } from '@/components/ui/use-api-mutation';
 
 export type TUpdateTeamVars = TUpdateTeam & { slug: string };
 
 export function useUpdateTeam() {
-  return useAdminMutation<TUpdateTeamVars, TTeamRef>({
+  return useApiMutation<TUpdateTeamVars, TTeamRef>({
     method: 'PATCH',
     url: (v) => `/api/v1/admin/teams/${v.slug}`,
     body: ({ slug: _slug, ...rest }) => rest,
-    invalidates: () => [adminKeys.teams()],
+    invalidates: () => [teamKeys.admin()],
   });
 }

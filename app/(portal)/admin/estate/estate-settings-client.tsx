@@ -4,9 +4,10 @@ import { useState, type FormEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Field, fieldErrors, FormFeedback, formValues, SelectField } from '@/components/admin/form-field';
 import { useUpdateEstateSettings } from '@/components/admin/hooks/use-update-estate-settings';
-import { ADMIN_STALE_TIME, adminKeys } from '@/components/admin/query-keys';
 import { fetchJson } from '@/components/ui/fetch-json';
 import type { TEstateSettingsView } from '@/lib/estate/get-estate-settings';
+import { estateKeys } from '@/lib/query/estate-keys';
+import { ADMIN_STALE_TIME } from '@/lib/query/stale-times';
 
 const NONE = '';
 const choice = (items: { id: string; name: string; arn: string }[]) => [
@@ -16,7 +17,7 @@ const choice = (items: { id: string; name: string; arn: string }[]) => [
 
 export function EstateSettingsClient() {
   const query = useQuery({
-    queryKey: adminKeys.estateSettings(),
+    queryKey: estateKeys.settings(),
     queryFn: () => fetchJson<TEstateSettingsView>('/api/v1/admin/estate-settings'),
     staleTime: ADMIN_STALE_TIME,
   });

@@ -2,16 +2,16 @@ import type { Metadata } from 'next';
 import { dehydrate, HydrationBoundary, QueryClient } from '@tanstack/react-query';
 import { requirePageActor } from '@/app/_lib/require-actor';
 import { AdminSubnav } from '@/components/admin/admin-subnav';
-import { adminKeys } from '@/components/admin/query-keys';
 import { getEstateSettings } from '@/lib/estate/get-estate-settings';
 import { EstateSettingsClient } from './estate-settings-client';
+import { estateKeys } from '@/lib/query/estate-keys';
 
 export const metadata: Metadata = { title: 'Admin · Estate settings' };
 
 export default async function AdminEstatePage() {
   const actor = await requirePageActor('admin:manage');
   const client = new QueryClient();
-  client.setQueryData(adminKeys.estateSettings(), await getEstateSettings(actor));
+  client.setQueryData(estateKeys.settings(), await getEstateSettings(actor));
   return (
     <>
       <h1>Estate settings</h1>

@@ -5,9 +5,10 @@ import { useQuery } from '@tanstack/react-query';
 import { Field, fieldErrors, FormFeedback, formValues, SelectField } from '@/components/admin/form-field';
 import { useCreateModel } from '@/components/admin/hooks/use-create-model';
 import { useUpdateModel } from '@/components/admin/hooks/use-update-model';
-import { ADMIN_STALE_TIME, adminKeys } from '@/components/admin/query-keys';
 import { fetchJson } from '@/components/ui/fetch-json';
 import type { TCatalogModelView } from '@/lib/catalog/catalog-schemas';
+import { catalogKeys } from '@/lib/query/catalog-keys';
+import { ADMIN_STALE_TIME } from '@/lib/query/stale-times';
 
 const TIERS = [
   { value: 'STANDARD', label: 'Standard' },
@@ -19,7 +20,7 @@ const asTier = (v: string | undefined): TTier => (v === 'ADVANCED' || v === 'RES
 
 export function ModelsClient() {
   const models = useQuery({
-    queryKey: adminKeys.models(),
+    queryKey: catalogKeys.admin(),
     queryFn: () => fetchJson<TCatalogModelView[]>('/api/v1/admin/models'),
     staleTime: ADMIN_STALE_TIME,
   });

@@ -2,16 +2,16 @@ import type { Metadata } from 'next';
 import { dehydrate, HydrationBoundary, QueryClient } from '@tanstack/react-query';
 import { requirePageActor } from '@/app/_lib/require-actor';
 import { AdminSubnav } from '@/components/admin/admin-subnav';
-import { adminKeys } from '@/components/admin/query-keys';
 import { listUsersForAdmin } from '@/lib/users/list-users-for-admin';
 import { UsersClient } from './users-client';
+import { userKeys } from '@/lib/query/user-keys';
 
 export const metadata: Metadata = { title: 'Admin · People' };
 
 export default async function AdminUsersPage() {
   const actor = await requirePageActor('admin:manage');
   const client = new QueryClient();
-  client.setQueryData(adminKeys.userList(), await listUsersForAdmin(actor));
+  client.setQueryData(userKeys.list(), await listUsersForAdmin(actor));
   return (
     <>
       <h1>People</h1>

@@ -4,11 +4,12 @@ import { useState, type FormEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Field, fieldErrors, FormFeedback, formValues } from '@/components/admin/form-field';
 import { useCreateUser } from '@/components/admin/hooks/use-create-user';
-import { ADMIN_STALE_TIME, adminKeys } from '@/components/admin/query-keys';
 import { fetchJson } from '@/components/ui/fetch-json';
 import type { TAdminUser } from '@/lib/users/admin-user-view';
 import { ManageUserPanel } from './manage-user-client';
 import { checkedRoles, GLOBAL_ROLES } from './roles';
+import { userKeys } from '@/lib/query/user-keys';
+import { ADMIN_STALE_TIME } from '@/lib/query/stale-times';
 
 /** Minute precision in UTC: the same text on the server and in the browser, whatever their time zones. */
 export function formatSignIn(iso: string | null): string {
@@ -17,7 +18,7 @@ export function formatSignIn(iso: string | null): string {
 
 export function UsersClient() {
   const users = useQuery({
-    queryKey: adminKeys.userList(),
+    queryKey: userKeys.list(),
     queryFn: () => fetchJson<TAdminUser[]>('/api/v1/admin/users'),
     staleTime: ADMIN_STALE_TIME,
   });

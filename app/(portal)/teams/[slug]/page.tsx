@@ -4,16 +4,33 @@ import { loadOrInterrupt } from '@/app/_lib/load-or-interrupt';
 import { getTeamOverview } from '@/lib/teams/get-team-overview';
 import { listRequestableModels } from '@/lib/catalog/list-requestable-models';
 import { formatMoney } from '@/components/ui/format-money';
+import Link from 'next/link';
+import { can } from '@/lib/auth/permissions';
+import { listAccessRequests } from '@/lib/access/list-access-requests';
+import { listGrants } from '@/lib/access/list-grants';
+import { listTeamAuditEvents } from '@/lib/access/list-team-audit-events';
+import { RequestStatusBadge } from '@/components/access/request-status-badge';
 
 export const metadata: Metadata = { title: 'Team' };
 
 const dateFmt = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: 'UTC' });
+const dateTimeFmt = new Intl.DateTimeFormat('en', {
+  dateStyle: 'medium',
+  timeStyle: 'short',
+  timeZone: 'UTC',
+});
 
 export default async function TeamPage({ params }: { params: Promise<{ slug: string }> }) {
   const actor = await requirePageActor();
   const { slug } = await params;
   const team = await loadOrInterrupt(getTeamOverview(actor, slug));
   const models = await listRequestableModels(actor);
+  const [requests, grants] = await Promise.all([
+    loadOrInterrupt(listAccessRequests(actor, { team: slug, limit: 20 })),
+    loadOrInterrupt(listGrants(actor, { team: slug, limit: 100 })),
+  ]);
+  const readsAudit = team.myRole === 'LEAD' || can(actor, 'audit:read');
+  const audit = readsAudit ? await loadOrInterrupt(listTeamAuditEvents(actor, slug, { limit: 30 })) : [];
   return (
     <>
       <h1>{team.name}</h1>
@@ -22,9 +39,17 @@ export default async function TeamPage({ params }: { params: Promise<{ slug: str
         {team.myRole ? ` · you are ${team.myRole === 'LEAD' ? 'a team lead' : 'a member'}` : ''}
       </p>
 
+      {team.myRole === 'LEAD' ? (
+        <p>
+          <Link className="btn primary" href={`/teams/${team.slug}/request`}>
+            Request model access
+          </Link>
+        </p>
+      ) : null}
+
       <section aria-labelledby="grants-h" className="card">
-        <h2 id="grants-h">Model access (active grants)</h2>
-        {team.grants.length === 0 ? (
+        <h2 id="grants-h">Model access (grants)</h2>
+        {grants.items.length === 0 ? (
           <div className="empty">
             <strong>No model access yet</strong>
             {team.myRole === 'LEAD'
@@ -32,24 +57,65 @@ export default async function TeamPage({ params }: { params: Promise<{ slug: str
               : 'Your team lead can request access to models for the team.'}
           </div>
         ) : (
-          <table>
+          <table data-testid="team-grants">
             <thead>
               <tr>
                 <th scope="col">Principal</th>
                 <th scope="col">Model</th>
+                <th scope="col">Status</th>
                 <th scope="col">Since</th>
                 <th scope="col">Expires</th>
               </tr>
             </thead>
             <tbody>
-              {team.grants.map((g) => (
-                <tr key={`${g.principalArn}|${g.modelId}`}>
-                  <td className="mono">{g.principalArn}</td>
+              {grants.items.map((g) => (
+                <tr key={g.id}>
+                  <td className="mono">{g.principal}</td>
                   <td>
-                    {g.modelName} <span className="muted mono">{g.modelId}</span>
+                    {g.modelName} <span className="muted mono">{g.model}</span>
+                  </td>
+                  <td>
+                    <RequestStatusBadge status={g.status} />
+                    {g.source === 'OUT_OF_BAND' ? <span className="badge">out of band</span> : null}
                   </td>
                   <td>{dateFmt.format(new Date(g.validFrom))}</td>
-                  <td>{dateFmt.format(new Date(g.expiresAt))}</td>
+                  <td>{g.expiresAt ? dateFmt.format(new Date(g.expiresAt)) : 'until revoked'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+
+      <section aria-labelledby="requests-h" className="card">
+        <h2 id="requests-h">Access requests</h2>
+        {requests.items.length === 0 ? (
+          <p className="muted">No requests yet.</p>
+        ) : (
+          <table data-testid="team-requests">
+            <thead>
+              <tr>
+                <th scope="col">Submitted</th>
+                <th scope="col">By</th>
+                <th scope="col">Models</th>
+                <th scope="col">Principals</th>
+                <th scope="col">Status</th>
+              </tr>
+            </thead>
+            <tbody>
+              {requests.items.map((r) => (
+                <tr key={r.id}>
+                  <td>
+                    <Link href={`/teams/${team.slug}/request/${r.id}`}>
+                      {dateFmt.format(new Date(r.createdAt))}
+                    </Link>
+                  </td>
+                  <td>{r.requester.name}</td>
+                  <td>{r.models.map((m) => m.name).join(', ')}</td>
+                  <td>{r.principals.length}</td>
+                  <td>
+                    <RequestStatusBadge status={r.status} />
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -175,6 +241,37 @@ export default async function TeamPage({ params }: { params: Promise<{ slug: str
           </tbody>
         </table>
       </section>
+      {readsAudit ? (
+        <section aria-labelledby="team-audit-h" className="card">
+          <h2 id="team-audit-h">Audit events of the team</h2>
+          {audit.length === 0 ? (
+            <p className="muted">No events yet.</p>
+          ) : (
+            <table data-testid="team-audit">
+              <thead>
+                <tr>
+                  <th scope="col">When</th>
+                  <th scope="col">Who</th>
+                  <th scope="col">What</th>
+                  <th scope="col">Target</th>
+                </tr>
+              </thead>
+              <tbody>
+                {audit.map((e) => (
+                  <tr key={e.id}>
+                    <td>{dateTimeFmt.format(new Date(e.at))}</td>
+                    <td>{e.actor}</td>
+                    <td className="mono">{e.action}</td>
+                    <td className="mono">
+                      {e.targetType} {e.targetId}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </section>
+      ) : null}
     </>
   );
 }

@@ -3,9 +3,9 @@ import { dehydrate, HydrationBoundary, QueryClient } from '@tanstack/react-query
 import { loadOrInterrupt } from '@/app/_lib/load-or-interrupt';
 import { requirePageActor } from '@/app/_lib/require-actor';
 import { AdminSubnav } from '@/components/admin/admin-subnav';
-import { adminKeys } from '@/components/admin/query-keys';
 import { getTeamForAdmin } from '@/lib/teams/get-team-for-admin';
 import { TeamClient } from './team-client';
+import { teamKeys } from '@/lib/query/team-keys';
 
 export const metadata: Metadata = { title: 'Admin · Team' };
 
@@ -14,7 +14,7 @@ export default async function AdminTeamPage({ params }: { params: Promise<{ slug
   const { slug } = await params;
   const team = await loadOrInterrupt(getTeamForAdmin(actor, slug));
   const client = new QueryClient();
-  client.setQueryData(adminKeys.team(slug), team);
+  client.setQueryData(teamKeys.adminDetail(slug), team);
   return (
     <>
       <AdminSubnav />

@@ -6,17 +6,18 @@ import { useQuery } from '@tanstack/react-query';
 import { Field, fieldErrors, FormFeedback, formValues } from '@/components/admin/form-field';
 import { useArchiveTeam } from '@/components/admin/hooks/use-archive-team';
 import { useUpdateTeam } from '@/components/admin/hooks/use-update-team';
-import { ADMIN_STALE_TIME, adminKeys } from '@/components/admin/query-keys';
 import { fetchJson } from '@/components/ui/fetch-json';
 import type { TAdminTeamDetail } from '@/lib/teams/get-team-for-admin';
 import { AccountsClient } from './accounts-client';
 import { MembersClient } from './members-client';
 import { PrincipalsClient } from './principals-client';
 import { VpcsClient } from './vpcs-client';
+import { teamKeys } from '@/lib/query/team-keys';
+import { ADMIN_STALE_TIME } from '@/lib/query/stale-times';
 
 export function TeamClient({ slug }: { slug: string }) {
   const query = useQuery({
-    queryKey: adminKeys.team(slug),
+    queryKey: teamKeys.adminDetail(slug),
     queryFn: () => fetchJson<TAdminTeamDetail>(`/api/v1/admin/teams/${slug}`),
     staleTime: ADMIN_STALE_TIME,
   });

@@ -1,0 +1,15 @@
+'use client';
+
+import { useApiMutation } from '@/components/ui/use-api-mutation';
+import type { TAccessRequestView } from '@/lib/access/access-request-view';
+import { accessInvalidations } from './access-invalidations';
+
+export function useRejectAccessRequest() {
+  return useApiMutation<{ id: string; comment?: string }, TAccessRequestView>({
+    method: 'POST',
+    url: ({ id }) => `/api/v1/access-requests/${encodeURIComponent(id)}/reject`,
+    body: ({ comment }) => (comment ? { comment } : {}),
+    invalidates: accessInvalidations,
+    refresh: true,
+  });
+}
