@@ -72,6 +72,16 @@ export const ZEnv = z.object({
   PORTAL_SANDBOX: bool,
   PORTAL_SANDBOX_PORT: z.coerce.number().int().min(1).max(65535).default(4599),
 
+  // Usage (access-log ingestion)
+  /** Raw access-log rows older than this are deleted in bulk (rollups stay). */
+  PORTAL_USAGE_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(400),
+  /** Scheduled ingestion of the S3 / CloudWatch Logs sources every N seconds; 0 turns the schedule off. */
+  PORTAL_USAGE_INGEST_INTERVAL_S: z.coerce.number().int().min(0).max(86_400).default(300),
+  /** A grant with no allowed request for this many days is flagged as unused. */
+  PORTAL_USAGE_UNUSED_GRANT_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  /** Largest log file an admin may upload, in MiB. */
+  PORTAL_USAGE_UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(10_240).default(200),
+
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
