@@ -32,11 +32,24 @@ export function createFileLogSource(
     config: {},
     async *listObjects(): AsyncIterable<TLogObject> {
       for (const f of files) {
-        // A file that cannot be read fails here, and the runner records it against this object.
-        const st = await stat(f.path);
-        const contentSha256 = await sha256OfFile(f.path);
+        const key = f.key ?? path.basename(f.path);
+        let st;
+        let contentSha256;
+        try {
+          st = await stat(f.path);
+          if (!st.isFile()) throw new Error(`${f.path} is not a file`);
+          contentSha256 = await sha256OfFile(f.path);
+        } catch (error) {
+          // Recorded against this object by the runner; the other files are still read.
+          yield {
+            key,
+            checkpointAfter: null,
+            open: () => Promise.reject(error instanceof Error ? error : new Error(String(error))),
+          };
+          continue;
+        }
         yield {
-          key: f.key ?? path.basename(f.path),
+          key,
           sizeBytes: st.size,
           lastModified: st.mtime,
           contentSha256,
