@@ -1,8 +1,10 @@
 /** The teams, accounts and principals of the access-log fixtures, registered as the portal would hold them. */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { parsePrincipal } from '@/lib/policy/arn';
+import type { TObjectLogSource } from '@/lib/usage/sources/log-source-types';
 
 export const fixturesDir = path.resolve(import.meta.dirname, '../fixtures/lattice-access-logs');
 export const fixtureLogsDir = path.join(fixturesDir, 'logs');
@@ -68,4 +70,19 @@ export async function seedFixtureTeams(db: PrismaClient): Promise<Record<string,
     }
   }
   return ids;
+}
+
+/** An object source over in-memory objects (key → text). */
+export function memorySource(objects: Record<string, string>, name = 'memory'): TObjectLogSource {
+  return {
+    shape: 'objects',
+    kind: 'FILE',
+    name,
+    config: {},
+    async *listObjects() {
+      for (const [key, text] of Object.entries(objects)) {
+        yield { key, checkpointAfter: null, open: async () => Readable.from([Buffer.from(text)]) };
+      }
+    },
+  };
 }
