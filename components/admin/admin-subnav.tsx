@@ -8,6 +8,7 @@ const ITEMS = [
   { href: '/admin/models', label: 'Model catalog' },
   { href: '/admin/estate', label: 'Estate settings' },
   { href: '/admin/users', label: 'People' },
+  { href: '/admin/ingestion', label: 'Usage ingestion' },
 ];
 
 /** The admin area's own navigation (shared by its screens). */

@@ -9,6 +9,7 @@ export interface TNavItem {
 export function navigationFor(actor: TActor): TNavItem[] {
   const items: TNavItem[] = [];
   if (actor.teams.length > 0 || can(actor, 'teams:read-all')) items.push({ href: '/teams', label: 'Teams' });
+  if (actor.teams.length > 0 || can(actor, 'teams:read-all')) items.push({ href: '/usage', label: 'Usage' });
   if (can(actor, 'requests:decide')) items.push({ href: '/approvals', label: 'Approval queue' });
   if (can(actor, 'estate:read')) {
     items.push({ href: '/estate', label: 'Estate' });

@@ -13,6 +13,7 @@ import { parseOrThrow } from '@/lib/errors/from-zod';
 
 export const ZListUnusedGrants = z.object({
   teamId: z.string().min(1).optional(),
+  teamSlug: z.string().min(1).max(64).optional(),
   days: z.number().int().min(1).max(365).optional(),
 });
 
@@ -42,6 +43,11 @@ export async function listUnusedGrants(
   const q = parseOrThrow(ZListUnusedGrants, input, 'unused grants');
   const db = await resolveDb(dbHandle);
   const days = q.days ?? env().PORTAL_USAGE_UNUSED_GRANT_DAYS;
+  if (q.teamSlug && !q.teamId) {
+    const team = await db.team.findUnique({ where: { slug: q.teamSlug }, select: { id: true } });
+    if (!team) return [];
+    q.teamId = team.id;
+  }
   const readable = readableTeamIds(actor);
   const teamIds =
     readable === 'all'

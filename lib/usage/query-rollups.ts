@@ -10,7 +10,12 @@ import { LATENCY_BUCKET_COUNT, percentileFromBuckets } from './latency-buckets';
 const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
 
+export const USAGE_RANGE_PRESETS = { '24h': 1, '7d': 7, '30d': 30, '90d': 90 } as const;
+export type TUsageRangePreset = keyof typeof USAGE_RANGE_PRESETS;
+
+/** A preset (relative to now, resolved on the server) or an explicit [from, to). */
 export const ZUsageRange = z.object({
+  range: z.enum(['24h', '7d', '30d', '90d']).optional(),
   from: z.coerce.date().optional(),
   to: z.coerce.date().optional(),
 });
@@ -22,9 +27,13 @@ export interface TUsageRange {
 }
 
 /** Aligns a requested range to the rollup grain it will read; default: the last 7 days. */
-export function resolveUsageRange(input: { from?: Date; to?: Date }, now = Date.now()): TUsageRange {
-  const to0 = input.to?.getTime() ?? now;
-  const from0 = input.from?.getTime() ?? to0 - 7 * DAY_MS;
+export function resolveUsageRange(
+  input: { range?: TUsageRangePreset; from?: Date; to?: Date },
+  now = Date.now(),
+): TUsageRange {
+  const preset = input.range && !input.from && !input.to ? USAGE_RANGE_PRESETS[input.range] : undefined;
+  const to0 = preset ? now : (input.to?.getTime() ?? now);
+  const from0 = preset ? now - preset * DAY_MS : (input.from?.getTime() ?? to0 - 7 * DAY_MS);
   const span = Math.max(0, to0 - from0);
   const grain = span > 3 * DAY_MS ? 'day' : 'hour';
   const unit = grain === 'day' ? DAY_MS : HOUR_MS;

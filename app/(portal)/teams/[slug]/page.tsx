@@ -4,6 +4,10 @@ import { loadOrInterrupt } from '@/app/_lib/load-or-interrupt';
 import { getTeamOverview } from '@/lib/teams/get-team-overview';
 import { listRequestableModels } from '@/lib/catalog/list-requestable-models';
 import { formatMoney } from '@/components/ui/format-money';
+import Link from 'next/link';
+import { UnusedGrantsList } from '@/components/usage/unused-grants-list';
+import { env } from '@/lib/env';
+import { listUnusedGrants } from '@/lib/usage/list-unused-grants';
 
 export const metadata: Metadata = { title: 'Team' };
 
@@ -14,6 +18,8 @@ export default async function TeamPage({ params }: { params: Promise<{ slug: str
   const { slug } = await params;
   const team = await loadOrInterrupt(getTeamOverview(actor, slug));
   const models = await listRequestableModels(actor);
+  const unusedGrants = await listUnusedGrants(actor, { teamSlug: slug });
+  const unusedDays = env().PORTAL_USAGE_UNUSED_GRANT_DAYS;
   return (
     <>
       <h1>{team.name}</h1>
@@ -21,6 +27,18 @@ export default async function TeamPage({ params }: { params: Promise<{ slug: str
         Cost center {team.costCenter}
         {team.myRole ? ` · you are ${team.myRole === 'LEAD' ? 'a team lead' : 'a member'}` : ''}
       </p>
+      <p>
+        <Link className="btn" href={`/teams/${slug}/usage`}>
+          Usage dashboard
+        </Link>
+      </p>
+      {unusedGrants.length > 0 ? (
+        <section aria-labelledby="unused-grants-h" className="card">
+          <h2 id="unused-grants-h">Unused grants</h2>
+          <p className="muted">No allowed request in the last {unusedDays} days.</p>
+          <UnusedGrantsList grants={unusedGrants} days={unusedDays} />
+        </section>
+      ) : null}
 
       <section aria-labelledby="grants-h" className="card">
         <h2 id="grants-h">Model access (active grants)</h2>
