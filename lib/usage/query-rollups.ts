@@ -208,11 +208,13 @@ export async function usageWatermark(db: TDb, feed: string): Promise<string | nu
     where: { feed, enabled: true },
     select: { kind: true, watermark: true },
   });
-  const scheduled = sources.filter((s) => s.kind === 'S3' || s.kind === 'CLOUDWATCH_LOGS');
-  const pool = (scheduled.length > 0 ? scheduled : sources).map((s) => s.watermark).filter((w) => w !== null);
-  if (pool.length === 0) return null;
-  const times = pool.map((w) => w.getTime());
-  const t = scheduled.length > 0 ? Math.min(...times) : Math.max(...times);
+  // Scheduled sources that have delivered bound completeness (the slowest one); otherwise uploads and files do.
+  const scheduled = sources
+    .filter((s) => (s.kind === 'S3' || s.kind === 'CLOUDWATCH_LOGS') && s.watermark !== null)
+    .map((s) => s.watermark!.getTime());
+  const any = sources.flatMap((s) => (s.watermark ? [s.watermark.getTime()] : []));
+  if (scheduled.length === 0 && any.length === 0) return null;
+  const t = scheduled.length > 0 ? Math.min(...scheduled) : Math.max(...any);
   return new Date(t).toISOString();
 }
 
