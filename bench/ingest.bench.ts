@@ -261,8 +261,8 @@ async function dashboardBench(): Promise<void> {
        SELECT 'arn:aws:iam::' || p."accountId" || ':role/' || p."name", p."accountId" FROM "Principal" p`,
     );
     await db.$executeRawUnsafe(`INSERT INTO "UsageModelKey" ("modelKey") SELECT unnest($1::text[])`, MODELS);
-    // Per team-hour: 2 callers × 3 models of 2xx, one denied (4xx) and one 5xx row = 8 rows of ~29 requests:
-    // 200 teams × 2160 hours × 8 × 29 ≈ 10^8 requests.
+    // Per team-hour: 2 callers × 3 models of 2xx, one denied (4xx) and one 5xx row = 8 rows, 231 requests:
+    // 200 teams × 2160 hours × 231 ≈ 10^8 requests.
     const hist = `ARRAY[${Array.from({ length: LATENCY_BUCKET_COUNT }, (_, i) => (i >= 6 && i <= 14 ? 3 : 0)).join(',')}]`;
     const t0 = performance.now();
     const rowsSql = `
@@ -273,15 +273,16 @@ async function dashboardBench(): Promise<void> {
         JOIN "UsageTeamKey" tkk ON tkk."teamId" = pm."teamId" JOIN teams tm ON tm.team_key = tkk."id"),
       hours AS (SELECT generate_series('2026-09-02T00:00:00Z'::timestamptz, '2026-11-30T23:00:00Z', '1 hour') AS hour),
       combos AS (
-        SELECT c.team_key, c.caller_key, c."accountId", m.mk, 2 AS sc, 27 AS req, 27 AS allowed, 0 AS denied, 0 AS e5
+        SELECT c.team_key, c.caller_key, c."accountId", m.mk, 2 AS sc, 33 AS req, 33 AS allowed, 0 AS denied, 0 AS e5
           FROM callers c CROSS JOIN (SELECT "id" AS mk FROM "UsageModelKey" ORDER BY "id" LIMIT 3) m
-        UNION ALL SELECT c.team_key, min(c.caller_key), min(c."accountId"), (SELECT min("id") FROM "UsageModelKey"), 4, 20, 0, 20, 0 FROM callers c GROUP BY c.team_key
-        UNION ALL SELECT c.team_key, min(c.caller_key), min(c."accountId"), (SELECT min("id") FROM "UsageModelKey"), 5, 10, 10, 0, 10 FROM callers c GROUP BY c.team_key)`;
+        UNION ALL SELECT c.team_key, min(c.caller_key), min(c."accountId"), (SELECT min("id") FROM "UsageModelKey"), 4, 22, 0, 22, 0 FROM callers c GROUP BY c.team_key
+        UNION ALL SELECT c.team_key, min(c.caller_key), min(c."accountId"), (SELECT min("id") FROM "UsageModelKey"), 5, 11, 11, 0, 11 FROM callers c GROUP BY c.team_key)`;
     const measures = `x.req, x.allowed, x.denied, x.e5, x.req * 4000::bigint, x.allowed * 20000::bigint, x.req * 900::bigint, ${hist}`;
     await db.$executeRawUnsafe(`${rowsSql}
-      INSERT INTO "UsageRollup" SELECT h.hour, x.team_key, x.caller_key, x.mk, x."accountId", x.sc, ${measures}
+      INSERT INTO "UsageRollup" ("hour", "teamKey", "callerKey", "modelKey", "accountId", "statusClass", "requests", "allowed", "denied", "errors5xx", "bytesReceived", "bytesSent", "durationSumMs", "latencyBuckets")
+      SELECT h.hour, x.team_key, x.caller_key, x.mk, x."accountId", x.sc, ${measures}
       FROM hours h CROSS JOIN combos x`);
-    await db.$executeRawUnsafe(`INSERT INTO "UsageRollupDaily"
+    await db.$executeRawUnsafe(`INSERT INTO "UsageRollupDaily" ("day", "teamKey", "callerKey", "modelKey", "accountId", "statusClass", "requests", "allowed", "denied", "errors5xx", "bytesReceived", "bytesSent", "durationSumMs", "latencyBuckets")
       SELECT date_trunc('day', "hour" AT TIME ZONE 'UTC') AT TIME ZONE 'UTC', "teamKey", "callerKey", "modelKey", "accountId", "statusClass",
         sum("requests"), sum("allowed"), sum("denied"), sum("errors5xx"), sum("bytesReceived"), sum("bytesSent"), sum("durationSumMs"),
         (SELECT array_agg(v * 24 ORDER BY i) FROM unnest(min("latencyBuckets")) WITH ORDINALITY u(v, i))
@@ -336,7 +337,7 @@ async function main(): Promise<void> {
   }
   const only = process.argv.find((a) => a.startsWith('--sizes='));
   const sizes = only
-    ? only.slice(8).split(',').map(Number)
+    ? only.slice(8).split(',').filter(Boolean).map(Number)
     : [1e5, 1e6, ...(process.argv.includes('--big') ? [1e7] : [])];
   const dir = mkdtempSync(path.join(tmpdir(), 'bap-bench-ingest-'));
   try {

@@ -9,7 +9,7 @@
  * larger: its fingerprint stays unique (the line hash differs) and deterministic (same bytes, same order), which is
  * all the scheme needs. 64 bits: at 10^8 retained records the chance of any collision is ~3·10^-4.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 const SLOT_BITS = 20;
 const SLOT_MASK = (1 << SLOT_BITS) - 1;
@@ -23,8 +23,9 @@ function toInt64(u: bigint): bigint {
   return u & I64_SIGN ? u - (1n << 64n) : u;
 }
 
+// One-shot hash: no Hash object per record (a million short-lived native objects fragment the process heap).
 export function hashRecord(text: string): Buffer {
-  return createHash('sha256').update(text).digest();
+  return hash('sha256', text, 'buffer');
 }
 
 /** Fingerprints the records of one object, in order. Create one per object. */
