@@ -82,6 +82,47 @@ export const ZEnv = z.object({
   /** Largest log file an admin may upload, in MiB. */
   PORTAL_USAGE_UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(10_240).default(200),
 
+  // Chargeback (Bedrock invocation logs)
+  /**
+   * IAM role ARNs of the Bedrock proxy, comma-separated: only invocations whose identity is one of these roles (or
+   * a session of one) have their requestMetadata (team, principal) trusted for attribution.
+   */
+  BEDROCK_PROXY_ROLE_ARNS: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(roleArn)),
+  /** JSON object: application inference-profile ARN → base model id, for pricing. Unmapped ARNs are unpriced. */
+  PORTAL_INFERENCE_PROFILE_MAP: z
+    .string()
+    .default('{}')
+    .transform((v, ctx) => {
+      try {
+        return z.record(z.string(), z.string().min(1)).parse(JSON.parse(v));
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'must be a JSON object of ARN → base model id' });
+        return z.NEVER;
+      }
+    }),
+  /** The organization's time zone: chargeback months are calendar months in it. */
+  PORTAL_ORG_TIME_ZONE: z
+    .string()
+    .default('UTC')
+    .refine((tz) => {
+      try {
+        new Intl.DateTimeFormat('en-US', { timeZone: tz });
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'must be an IANA time zone such as UTC or Europe/Berlin'),
+  PORTAL_CHARGEBACK_CURRENCY: z.string().regex(/^[A-Z]{3}$/).default('USD'),
+
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
