@@ -20,6 +20,7 @@ export function UsageRangePicker() {
       <label>
         Range
         <select
+          aria-label="Range preset"
           value={params.range ?? 'custom'}
           onChange={(e) => e.target.value !== 'custom' && setParams({ range: e.target.value })}
         >
