@@ -61,8 +61,9 @@ export default tseslint.config(
     },
   },
   {
-    // Domain code never depends on the UI or on Next.
+    // Domain code never depends on the UI or on Next, nor on the sandbox (lib/aws sees only an endpoint).
     files: ['lib/**/*.{ts,tsx}'],
+    ignores: ['lib/boot/sandbox-seam.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -73,6 +74,45 @@ export default tseslint.config(
               message: 'lib/ is free of React and Next',
             },
             { group: ['@/app/*', '@/components/*'], message: 'lib/ never imports from app/ or components/' },
+            {
+              group: ['@/sandbox', '@/sandbox/*', '**/sandbox/*'],
+              message: 'lib/ reaches the sandbox only through lib/boot/sandbox-seam.ts',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The start-up seam: the one file of lib/ that imports the sandbox package.
+    files: ['lib/boot/sandbox-seam.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['react', 'react-dom', 'next', 'next/*', '@tanstack/*'],
+              message: 'lib/ is free of React and Next',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The sandbox is its own package: it imports nothing from the portal (facts and the world arrive as data).
+    files: ['sandbox/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@/*', '**/lib/*', '**/lib', '**/app/*', '**/components/*'],
+              message:
+                'sandbox/ imports nothing from the portal: receive what you need through start options',
+            },
           ],
         },
       ],

@@ -10,7 +10,7 @@ export default defineConfig({
   // No 'module' condition: it picks the AWS SDK's dist-es build, whose extensionless imports Node cannot load.
   ssr: { resolve: { conditions: ['react-server', 'node', 'development|production'] } },
   test: {
-    include: ['lib/**/*.test.ts', 'test/**/*.test.ts', 'cli/**/*.test.ts'],
+    include: ['lib/**/*.test.ts', 'test/**/*.test.ts', 'cli/**/*.test.ts', 'sandbox/**/*.test.ts'],
     environment: 'node',
     testTimeout: 30_000,
     hookTimeout: 60_000,

@@ -71,6 +71,12 @@ export const ZEnv = z.object({
   // Sandbox AWS (wire-level emulator)
   PORTAL_SANDBOX: bool,
   PORTAL_SANDBOX_PORT: z.coerce.number().int().min(1).max(65535).default(4599),
+  /**
+   * Demo traffic through the sandbox's Lattice data plane: this many days of the demo teams' calls are backfilled
+   * once a team VPC can reach the service (0 = no generated traffic), then trickled live when TRICKLE is set.
+   */
+  PORTAL_SANDBOX_TRAFFIC_DAYS: z.coerce.number().int().min(0).max(366).default(0),
+  PORTAL_SANDBOX_TRAFFIC_TRICKLE: bool,
 
   // Usage (access-log ingestion)
   /** Raw access-log rows older than this are deleted in bulk (rollups stay). */

@@ -1,9 +1,14 @@
 import { ConfiguredRetryStrategy } from '@smithy/core/retry';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider, RetryStrategyV2 } from '@smithy/types';
-import { DEMO_GENAI_ACCOUNT, DEMO_NETWORK_ACCOUNT, DEMO_PORTAL_ROLE_NAME } from '@/lib/demo/world';
+import {
+  DEMO_GENAI_ACCOUNT,
+  DEMO_NETWORK_ACCOUNT,
+  DEMO_PORTAL_ROLE_NAME,
+  DEMO_SANDBOX_ACCESS_KEY_ID,
+  DEMO_SANDBOX_SECRET_ACCESS_KEY,
+} from '@/lib/demo/world';
 import { env, type TEnv } from '@/lib/env';
-import { SANDBOX_ACCESS_KEY_ID, SANDBOX_SECRET_ACCESS_KEY } from './sandbox/world';
 
 /**
  * One client configuration for every AWS client the portal builds. Nothing above lib/aws knows whether it talks
@@ -83,7 +88,10 @@ export function awsRuntimeConfigFromEnv(e: TEnv = env()): TAwsRuntimeConfig {
       ...(e.PORTAL_AWS_SESSION_TOKEN ? { sessionToken: e.PORTAL_AWS_SESSION_TOKEN } : {}),
     };
   } else if (sandbox) {
-    credentials = { accessKeyId: SANDBOX_ACCESS_KEY_ID, secretAccessKey: SANDBOX_SECRET_ACCESS_KEY };
+    credentials = {
+      accessKeyId: DEMO_SANDBOX_ACCESS_KEY_ID,
+      secretAccessKey: DEMO_SANDBOX_SECRET_ACCESS_KEY,
+    };
   }
   const client = buildAwsConfig({
     region: e.AWS_REGION,

@@ -25,18 +25,21 @@ export async function startPortal(): Promise<void> {
   logger.info(describeEnv(e), 'starting');
 
   if (e.PORTAL_SANDBOX) {
-    const { startSandbox } = await import('@/lib/aws/sandbox/server');
+    const { startPortalSandbox } = await import('@/lib/boot/sandbox-seam');
     try {
-      const sandbox = await startSandbox({
+      const sandbox = await startPortalSandbox({
         port: e.PORTAL_SANDBOX_PORT,
-        stateDir: path.resolve(e.PORTAL_DATA_DIR, 'sandbox'),
+        dataDir: e.PORTAL_DATA_DIR,
+        traffic: { days: e.PORTAL_SANDBOX_TRAFFIC_DAYS, trickle: e.PORTAL_SANDBOX_TRAFFIC_TRICKLE },
       });
       logger.info({ url: sandbox.url }, 'sandbox AWS listening');
-      say(`sandbox AWS (VPC Lattice, RAM, STS) listening on ${sandbox.url}`);
+      say(`sandbox AWS listening on ${sandbox.url}`);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
-      // `npm run sandbox` is already serving this port: use it.
-      logger.info({ port: e.PORTAL_SANDBOX_PORT }, 'using the sandbox AWS already running on this port');
+      // A taken port stops start-up: the portal never attaches to a sandbox it did not start.
+      const message = error instanceof Error ? error.message : String(error);
+      logger.fatal({ port: e.PORTAL_SANDBOX_PORT }, message);
+      process.stderr.write(`\nBedrock Access Portal refuses to start: ${message}\n\n`);
+      process.exit(1);
     }
   }
 

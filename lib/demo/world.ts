@@ -11,6 +11,15 @@ export const DEMO_GENAI_ACCOUNT = '111122223333';
 /** Not in the organization: RAM shares to it go through an invitation it must accept. */
 export const DEMO_EXTERNAL_ACCOUNT = '999988887777';
 
+/**
+ * The sandbox's documented base keys (they only work against the sandbox): the identity of the portal in the
+ * service-network account. The start-up seam hands them to the sandbox as part of the world, and lib/aws uses
+ * them as base credentials in sandbox mode.
+ */
+export const DEMO_SANDBOX_ACCESS_KEY_ID = 'AKIASANDBOX000000001';
+export const DEMO_SANDBOX_SECRET_ACCESS_KEY = 'sandbox-secret-access-key';
+export const DEMO_SANDBOX_USER_ARN = `arn:aws:iam::${DEMO_NETWORK_ACCOUNT}:user/portal-sandbox`;
+
 export const DEMO_PORTAL_ROLE_NAME = 'BedrockAccessPortal';
 export const DEMO_WORKLOAD_ROLE_NAME = 'BedrockAccessPortalWorkload';
 export const DEMO_PROXY_ROLE_ARN = `arn:aws:iam::${DEMO_GENAI_ACCOUNT}:role/bedrock-proxy-exec`;
@@ -19,6 +28,35 @@ export const DEMO_SERVICE_NETWORK_NAME = 'genai-sn';
 export const DEMO_SERVICE_NAME = 'bedrock-proxy';
 export const DEMO_RESOURCE_SHARE_NAME = 'genai-service-network';
 export const DEMO_ACCESS_LOG_BUCKET = 'genai-lattice-access-logs';
+/** Bedrock model invocation logging of the genai account (the proxy's) writes here, in the S3 layout. */
+export const DEMO_INVOCATION_LOG_BUCKET = 'genai-bedrock-invocation-logs';
+
+/**
+ * The models each demo team calls in generated traffic, with relative weights. The live auth policy decides which
+ * calls pass; nothing here grants anything.
+ */
+export const DEMO_TEAM_MODELS: Record<string, { modelId: string; weight: number }[]> = {
+  payments: [
+    { modelId: 'anthropic.claude-3-haiku-20240307-v1:0', weight: 5 },
+    { modelId: 'anthropic.claude-3-5-haiku-20241022-v1:0', weight: 2 },
+  ],
+  search: [
+    { modelId: 'amazon.nova-lite-v1:0', weight: 4 },
+    { modelId: 'amazon.titan-text-express-v1', weight: 1 },
+  ],
+  'support-bot': [
+    { modelId: 'anthropic.claude-3-5-haiku-20241022-v1:0', weight: 4 },
+    { modelId: 'anthropic.claude-3-7-sonnet-20250219-v1:0', weight: 1 },
+  ],
+  risk: [
+    { modelId: 'anthropic.claude-3-7-sonnet-20250219-v1:0', weight: 2 },
+    { modelId: 'amazon.nova-pro-v1:0', weight: 1 },
+  ],
+  growth: [
+    { modelId: 'amazon.nova-lite-v1:0', weight: 3 },
+    { modelId: 'anthropic.claude-3-haiku-20240307-v1:0', weight: 2 },
+  ],
+};
 
 export interface TDemoVpc {
   vpcId: string;

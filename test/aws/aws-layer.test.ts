@@ -1,8 +1,6 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { STSClient } from '@aws-sdk/client-sts';
 import { GetServiceCommand, VPCLatticeClient } from '@aws-sdk/client-vpc-lattice';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { assumeRoleCredentials, createAwsContext } from '@/lib/aws/clients';
 import { awsRuntimeConfigFromEnv, buildAwsConfig } from '@/lib/aws/config';
 import { callAws } from '@/lib/aws/errors';
@@ -17,6 +15,7 @@ import { whoAmI } from '@/lib/aws/sts';
 import { DEMO_TEAMS } from '@/lib/demo/world';
 import { parseEnv } from '@/lib/env';
 import {
+  BASE_CREDENTIALS,
   errorOf,
   fastConfig,
   GENAI_ROLE,
@@ -147,80 +146,87 @@ describe('lib/aws: AppError translation', () => {
   });
 });
 
-describe('lib/aws: retries, throttling, timeouts', () => {
-  let server: Server;
-  let url: string;
-  const calls: Record<string, number> = {};
+describe('lib/aws: retries, throttling, timeouts (faults injected by the sandbox)', () => {
+  let serviceId: string;
   beforeAll(async () => {
-    server = createServer((req, res) => {
-      const key = req.url ?? '';
-      calls[key] = (calls[key] ?? 0) + 1;
-      const json = (status: number, type: string | null, body: object) => {
-        res.statusCode = status;
-        res.setHeader('content-type', 'application/json');
-        res.setHeader('x-amzn-requestid', `req-${calls[key]}`);
-        if (type) res.setHeader('x-amzn-errortype', type);
-        res.end(JSON.stringify(body));
-      };
-      if (key.includes('svc-00000000000000001'))
-        return json(429, 'ThrottlingException', { message: 'slow down' });
-      if (key.includes('svc-00000000000000002')) {
-        if (calls[key]! < 3) return json(500, 'InternalServerException', { message: 'oops' });
-        return json(200, null, {
-          id: 'svc-00000000000000002',
-          name: 'flaky',
-          arn: 'arn:aws:vpc-lattice:us-east-1:111122223333:service/svc-00000000000000002',
-          status: 'ACTIVE',
-        });
-      }
-      if (key.includes('svc-00000000000000003')) return; // never answers
-      json(404, 'ResourceNotFoundException', { message: 'nope', resourceId: 'x', resourceType: 'SERVICE' });
-    });
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    serviceId = (await createService(t.aws.clients('genai'), { name: 'retry-target', authType: 'AWS_IAM' }))
+      .id;
   });
-  afterAll(async () => {
-    server.closeAllConnections();
-    await new Promise<void>((r) => server.close(() => r()));
-  });
+  beforeEach(() => t.resetCalls());
+  afterEach(() => t.clearFaults());
 
-  const clientsFor = (timeoutMs = 2000) => {
-    const config = buildAwsConfig({
-      region: 'us-east-1',
-      endpoint: url,
-      credentials: { accessKeyId: 'AKIAFAKE000000000001', secretAccessKey: 's' },
-      maxAttempts: 3,
-      retryBaseMs: 1,
-      timeoutMs,
-    });
-    return createAwsContext({
-      client: config,
-      workloadRoleName: 'x',
+  /** The portal's own clients, with retries (3 attempts, 1 ms back-off) and the given per-attempt timeout. */
+  const retrying = (timeoutMs = 2000) =>
+    createAwsContext({
+      client: buildAwsConfig({
+        region: 'us-east-1',
+        endpoint: t.sandbox.url,
+        credentials: BASE_CREDENTIALS,
+        maxAttempts: 3,
+        retryBaseMs: 1,
+        timeoutMs,
+      }),
+      networkRoleArn: NETWORK_ROLE,
+      genaiRoleArn: GENAI_ROLE,
+      workloadRoleName: 'BedrockAccessPortalWorkload',
       sessionName: 'retry-test',
-      sandbox: false,
-    }).clients('base');
-  };
+      sandbox: true,
+    }).clients('genai');
 
   it('retries 5xx and succeeds on the third attempt', async () => {
-    const svc = await getService(clientsFor(), { serviceIdentifier: 'svc-00000000000000002' });
-    expect(svc.name).toBe('flaky');
-    expect(calls['/services/svc-00000000000000002']).toBe(3);
+    t.fault({ service: 'vpc-lattice', operation: 'GetService', kind: '5xx', count: 2 });
+    const svc = await getService(retrying(), { serviceIdentifier: serviceId });
+    expect(svc.name).toBe('retry-target');
+    expect(t.calls('vpc-lattice', 'GetService')).toEqual({
+      total: 3,
+      ok: 1,
+      outcomes: { 'fault:5xx': 2, ok: 1 },
+    });
   });
 
   it('maps throttling to RATE_LIMITED (retryable) after the configured attempts', async () => {
-    const err = await errorOf(getService(clientsFor(), { serviceIdentifier: 'svc-00000000000000001' }));
+    t.fault({ service: 'vpc-lattice', operation: 'GetService', kind: 'throttle' });
+    const err = await errorOf(getService(retrying(), { serviceIdentifier: serviceId }));
     expect(err.code).toBe('RATE_LIMITED');
     expect(err.retryable).toBe(true);
-    expect(err.awsRequestId).toBe('req-3');
-    expect(calls['/services/svc-00000000000000001']).toBe(3);
+    expect(err.awsErrorName).toBe('ThrottlingException');
+    expect(err.awsRequestId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(t.calls('vpc-lattice', 'GetService')).toMatchObject({
+      total: 3,
+      ok: 0,
+      outcomes: { 'fault:throttle': 3 },
+    });
   });
 
   it('maps a request timeout to UNAVAILABLE (retryable)', async () => {
+    t.fault({ service: 'vpc-lattice', operation: 'GetService', kind: 'timeout' });
     const started = Date.now();
-    const err = await errorOf(getService(clientsFor(150), { serviceIdentifier: 'svc-00000000000000003' }));
+    const err = await errorOf(getService(retrying(150), { serviceIdentifier: serviceId }));
     expect(err.code).toBe('UNAVAILABLE');
     expect(err.retryable).toBe(true);
     expect(Date.now() - started).toBeLessThan(5000);
+    expect(t.calls('vpc-lattice', 'GetService').outcomes['fault:timeout']).toBe(3);
+  });
+
+  it('retries a write after a transient failure without repeating the completed write', async () => {
+    const policy = '{"Statement":[{"Effect":"Deny","Principal":"*","Action":"*","Resource":"*"}]}';
+    t.fault({ service: 'vpc-lattice', operation: 'PutAuthPolicy', kind: 'throttle', count: 1 });
+    await putAuthPolicy(retrying(), { resourceIdentifier: serviceId, policy });
+    expect(t.calls('vpc-lattice', 'PutAuthPolicy')).toEqual({
+      total: 2,
+      ok: 1,
+      outcomes: { 'fault:throttle': 1, ok: 1 },
+    });
+  });
+
+  it('maps an injected Conflict to CONFLICT without retrying it', async () => {
+    t.fault({ service: 'vpc-lattice', operation: 'GetService', kind: 'conflict', count: 1 });
+    const err = await errorOf(getService(retrying(), { serviceIdentifier: serviceId }));
+    expect(err.code).toBe('CONFLICT');
+    expect(t.calls('vpc-lattice', 'GetService')).toMatchObject({
+      total: 1,
+      outcomes: { 'fault:conflict': 1 },
+    });
   });
 });
 

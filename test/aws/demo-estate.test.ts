@@ -29,14 +29,17 @@ import {
   DEMO_TEAMS,
 } from '@/lib/demo/world';
 import { bootstrapDemoEstate, orgGuardPolicy, type TDemoEstate } from '@/lib/estate/bootstrap-demo-estate';
-import { errorOf, startTestSandbox, waitUntil, type TTestSandbox } from './sandbox-helpers';
+import { advanceWhile, errorOf, startTestSandbox, type TTestSandbox } from './sandbox-helpers';
 
 let t: TTestSandbox;
 let estate: TDemoEstate;
 
+/** Associations settle only when the test moves the sandbox clock past this. */
+const DELAY = 2000;
+
 beforeAll(async () => {
-  t = await startTestSandbox({ associationDelayMs: 30 });
-  estate = await bootstrapDemoEstate(t.aws);
+  t = await startTestSandbox({ associationDelayMs: DELAY });
+  estate = await advanceWhile(t, bootstrapDemoEstate(t.aws), DELAY);
 });
 afterAll(async () => t.stop());
 
@@ -116,10 +119,10 @@ describe('readEstate', () => {
       securityGroupIds: vpc.securityGroupIds,
     });
     expect(created.status).toBe('CREATE_IN_PROGRESS');
-    await waitUntil(
-      () => getVpcAssociation(workload, { serviceNetworkVpcAssociationIdentifier: created.arn }),
-      (a) => a.status === 'ACTIVE',
-    );
+    t.clock.advance(DELAY);
+    expect(
+      (await getVpcAssociation(workload, { serviceNetworkVpcAssociationIdentifier: created.arn })).status,
+    ).toBe('ACTIVE');
     const twice = await errorOf(
       createVpcAssociation(workload, {
         serviceNetworkIdentifier: estate.serviceNetworkArn,
@@ -160,10 +163,11 @@ describe('readEstate', () => {
     await deleteAuthPolicy(t.aws.clients('genai'), { resourceIdentifier: estate.serviceArn });
     expect(await getAuthPolicy(t.aws.clients('genai'), { resourceIdentifier: estate.serviceArn })).toBeNull();
     await deleteVpcAssociation(workload, { serviceNetworkVpcAssociationIdentifier: created.arn });
-    await waitUntil(
-      () => listVpcAssociations(workload, { vpcIdentifier: vpc.vpcId }),
-      (l) => l.length === 0,
-    );
+    expect((await listVpcAssociations(workload, { vpcIdentifier: vpc.vpcId })).map((a) => a.status)).toEqual([
+      'DELETE_IN_PROGRESS',
+    ]);
+    t.clock.advance(DELAY);
+    expect(await listVpcAssociations(workload, { vpcIdentifier: vpc.vpcId })).toEqual([]);
   });
 
   it('runs the external-account flow: share, invitation accepted by the invited account, then association', async () => {
@@ -207,10 +211,9 @@ describe('readEstate', () => {
       resourceShareArn: estate.resourceShareArn,
       principals: [DEMO_EXTERNAL_ACCOUNT],
     });
-    await waitUntil(
-      () => listSharePrincipals(network, { resourceShareArn: estate.resourceShareArn }),
-      (l) => l.find((p) => p.entity === DEMO_EXTERNAL_ACCOUNT)?.status === 'DISASSOCIATED',
-    );
+    t.clock.advance(DELAY);
+    const after = await listSharePrincipals(network, { resourceShareArn: estate.resourceShareArn });
+    expect(after.find((p) => p.entity === DEMO_EXTERNAL_ACCOUNT)?.status).toBe('DISASSOCIATED');
   });
 });
 
@@ -218,7 +221,7 @@ describe('from the environment (sandbox mode)', () => {
   it('bootstraps and reads the estate with the default context built from env', async () => {
     const { setEnvForTesting } = await import('@/lib/env');
     const { setDefaultAwsContext } = await import('@/lib/aws/clients');
-    const s = await startTestSandbox({ associationDelayMs: 20 });
+    const s = await startTestSandbox({ associationDelayMs: DELAY });
     try {
       setEnvForTesting({
         PORTAL_SANDBOX: '1',
@@ -226,7 +229,7 @@ describe('from the environment (sandbox mode)', () => {
         PORTAL_AWS_RETRY_BASE_MS: '1',
       });
       setDefaultAwsContext(undefined);
-      const fromEnv = await bootstrapDemoEstate();
+      const fromEnv = await advanceWhile(s, bootstrapDemoEstate(), DELAY);
       expect(fromEnv.networkAccountId).toBe(DEMO_NETWORK_ACCOUNT);
       expect(fromEnv.genaiAccountId).toBe(DEMO_GENAI_ACCOUNT);
       const live = await readEstate({

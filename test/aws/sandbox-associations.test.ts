@@ -25,7 +25,6 @@ import {
   fastConfig,
   GENAI_ROLE,
   startTestSandbox,
-  waitUntil,
   workloadRole,
   type TTestSandbox,
 } from './sandbox-helpers';
@@ -37,11 +36,13 @@ const [paymentsDev, paymentsProd] = payments.vpcs;
 let t: TTestSandbox;
 let network: VPCLatticeClient;
 let paymentsLattice: VPCLatticeClient;
+const DELAY = 2000;
 let snArn: string;
 let snId: string;
 
 beforeAll(async () => {
-  t = await startTestSandbox({ associationDelayMs: 60 });
+  // Nothing moves until the test moves the sandbox clock past the delay: no wall-clock races.
+  t = await startTestSandbox({ associationDelayMs: DELAY });
   network = new VPCLatticeClient(fastConfig(t.sandbox.url));
   paymentsLattice = new VPCLatticeClient(await t.configAs(workloadRole(payments.accountId)));
   const sn = await network.send(new CreateServiceNetworkCommand({ name: 'assoc-sn', authType: 'AWS_IAM' }));
@@ -71,33 +72,33 @@ describe('sandbox: service-network VPC associations', () => {
     );
     expect(early.name).toBe('AccessDeniedException');
 
-    const created = await waitUntil(
-      () =>
-        paymentsLattice
-          .send(
-            new CreateServiceNetworkVpcAssociationCommand({
-              serviceNetworkIdentifier: snArn,
-              vpcIdentifier: paymentsDev!.vpcId,
-              securityGroupIds: paymentsDev!.securityGroupIds,
-            }),
-          )
-          .catch(() => null),
-      (x) => x !== null,
+    t.clock.advance(DELAY);
+    const created = await paymentsLattice.send(
+      new CreateServiceNetworkVpcAssociationCommand({
+        serviceNetworkIdentifier: snArn,
+        vpcIdentifier: paymentsDev!.vpcId,
+        securityGroupIds: paymentsDev!.securityGroupIds,
+      }),
     );
-    expect(created!.$metadata.httpStatusCode).toBe(200);
-    expect(created!.id).toMatch(/^snva-[0-9a-z]{17}$/);
-    expect(created!.status).toBe('CREATE_IN_PROGRESS');
-    expect(created!.createdBy).toBe(payments.accountId);
+    expect(created.$metadata.httpStatusCode).toBe(200);
+    expect(created.id).toMatch(/^snva-[0-9a-z]{17}$/);
+    expect(created.status).toBe('CREATE_IN_PROGRESS');
+    expect(created.createdBy).toBe(payments.accountId);
 
-    const active = await waitUntil(
-      () =>
-        paymentsLattice.send(
-          new GetServiceNetworkVpcAssociationCommand({
-            serviceNetworkVpcAssociationIdentifier: created!.arn!,
-          }),
-        ),
-      (a) => a.status === 'ACTIVE',
+    const pending = await paymentsLattice.send(
+      new GetServiceNetworkVpcAssociationCommand({ serviceNetworkVpcAssociationIdentifier: created.arn! }),
     );
+    expect(pending.status).toBe('CREATE_IN_PROGRESS');
+    t.clock.advance(DELAY / 2);
+    const almost = await paymentsLattice.send(
+      new GetServiceNetworkVpcAssociationCommand({ serviceNetworkVpcAssociationIdentifier: created.arn! }),
+    );
+    expect(almost.status).toBe('CREATE_IN_PROGRESS');
+    t.clock.advance(DELAY / 2);
+    const active = await paymentsLattice.send(
+      new GetServiceNetworkVpcAssociationCommand({ serviceNetworkVpcAssociationIdentifier: created.arn! }),
+    );
+    expect(active.status).toBe('ACTIVE');
     expect(active).toMatchObject({
       vpcId: paymentsDev!.vpcId,
       serviceNetworkArn: snArn,
@@ -130,17 +131,13 @@ describe('sandbox: service-network VPC associations', () => {
   it('refuses an association from an account that does not own the VPC', async () => {
     const searchLattice = new VPCLatticeClient(await t.configAs(workloadRole(search.accountId)));
     // Search sees the shared network (once RAM has associated it) but does not own Payments' VPC.
-    const err = await waitUntil(
-      () =>
-        errorOf(
-          searchLattice.send(
-            new CreateServiceNetworkVpcAssociationCommand({
-              serviceNetworkIdentifier: snArn,
-              vpcIdentifier: paymentsProd!.vpcId,
-            }),
-          ),
-        ),
-      (e) => String(e.message).includes('owned by account'),
+    const err = await errorOf(
+      searchLattice.send(
+        new CreateServiceNetworkVpcAssociationCommand({
+          serviceNetworkIdentifier: snArn,
+          vpcIdentifier: paymentsProd!.vpcId,
+        }),
+      ),
     );
     expect(err.name).toBe('AccessDeniedException');
     expect(err.message).toContain(`owned by account ${payments.accountId}`);
@@ -204,36 +201,31 @@ describe('sandbox: service-network VPC associations', () => {
         new ListServiceNetworkVpcAssociationsCommand({ vpcIdentifier: paymentsProd!.vpcId }),
       )
     ).items![0]!;
-    if (prod.status === 'CREATE_IN_PROGRESS') {
-      const early = await errorOf(
-        paymentsLattice.send(
-          new DeleteServiceNetworkVpcAssociationCommand({ serviceNetworkVpcAssociationIdentifier: prod.id! }),
-        ),
-      );
-      expect(early.name).toBe('ConflictException');
-    }
+    expect(prod.status).toBe('CREATE_IN_PROGRESS');
+    const early = await errorOf(
+      paymentsLattice.send(
+        new DeleteServiceNetworkVpcAssociationCommand({ serviceNetworkVpcAssociationIdentifier: prod.id! }),
+      ),
+    );
+    expect(early.name).toBe('ConflictException');
     const snDelete = await errorOf(
       network.send(new DeleteServiceNetworkCommand({ serviceNetworkIdentifier: snId })),
     );
     expect(snDelete.name).toBe('ConflictException');
-    await waitUntil(
-      () =>
-        paymentsLattice.send(
-          new GetServiceNetworkVpcAssociationCommand({ serviceNetworkVpcAssociationIdentifier: prod.id! }),
-        ),
-      (a) => a.status === 'ACTIVE',
-    );
+    t.clock.advance(DELAY);
     const del = await paymentsLattice.send(
       new DeleteServiceNetworkVpcAssociationCommand({ serviceNetworkVpcAssociationIdentifier: prod.arn! }),
     );
     expect(del.status).toBe('DELETE_IN_PROGRESS');
-    await waitUntil(
-      () =>
-        paymentsLattice.send(
-          new ListServiceNetworkVpcAssociationsCommand({ vpcIdentifier: paymentsProd!.vpcId }),
-        ),
-      (out) => out.items!.length === 0,
+    const deleting = await paymentsLattice.send(
+      new ListServiceNetworkVpcAssociationsCommand({ vpcIdentifier: paymentsProd!.vpcId }),
     );
+    expect(deleting.items!.map((i) => i.status)).toEqual(['DELETE_IN_PROGRESS']);
+    t.clock.advance(DELAY);
+    const none = await paymentsLattice.send(
+      new ListServiceNetworkVpcAssociationsCommand({ vpcIdentifier: paymentsProd!.vpcId }),
+    );
+    expect(none.items).toEqual([]);
     const gone = await errorOf(
       paymentsLattice.send(
         new GetServiceNetworkVpcAssociationCommand({ serviceNetworkVpcAssociationIdentifier: prod.id! }),
@@ -265,15 +257,13 @@ describe('sandbox: service associations and access logs', () => {
     expect(snsa.$metadata.httpStatusCode).toBe(200);
     expect(snsa.id).toMatch(/^snsa-[0-9a-z]{17}$/);
     expect(snsa.status).toBe('CREATE_IN_PROGRESS');
-    await waitUntil(
-      () =>
-        genai.send(
-          new GetServiceNetworkServiceAssociationCommand({
-            serviceNetworkServiceAssociationIdentifier: snsa.id!,
-          }),
-        ),
-      (a) => a.status === 'ACTIVE',
+    t.clock.advance(DELAY);
+    const ready = await genai.send(
+      new GetServiceNetworkServiceAssociationCommand({
+        serviceNetworkServiceAssociationIdentifier: snsa.id!,
+      }),
     );
+    expect(ready.status).toBe('ACTIVE');
     const fromNetwork = await network.send(
       new ListServiceNetworkServiceAssociationsCommand({ serviceNetworkIdentifier: snId }),
     );

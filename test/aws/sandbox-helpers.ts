@@ -5,14 +5,24 @@ import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import type { AwsCredentialIdentity } from '@smithy/types';
 import { createAwsContext, type TAwsContext } from '@/lib/aws/clients';
 import { buildAwsConfig, type TAwsClientConfig } from '@/lib/aws/config';
-import { startSandbox, type TSandboxHandle, type TSandboxOptions } from '@/lib/aws/sandbox/server';
-import { SANDBOX_ACCESS_KEY_ID, SANDBOX_SECRET_ACCESS_KEY } from '@/lib/aws/sandbox/world';
+import { startDemoSandbox, type TDemoSandboxOptions } from '@/lib/boot/sandbox-seam';
 import {
   DEMO_GENAI_ACCOUNT,
   DEMO_NETWORK_ACCOUNT,
   DEMO_PORTAL_ROLE_NAME,
+  DEMO_SANDBOX_ACCESS_KEY_ID,
+  DEMO_SANDBOX_SECRET_ACCESS_KEY,
   DEMO_WORKLOAD_ROLE_NAME,
 } from '@/lib/demo/world';
+import type { TCallCount, TFaultRule, TSandboxClock, TSandboxHandle } from '@/sandbox';
+
+export type { TSandboxHandle };
+/** Start options of the test sandbox (the world defaults to the demo world). */
+export type TSandboxOptions = TDemoSandboxOptions;
+
+/** The sandbox's documented base keys. */
+export const SANDBOX_ACCESS_KEY_ID = DEMO_SANDBOX_ACCESS_KEY_ID;
+export const SANDBOX_SECRET_ACCESS_KEY = DEMO_SANDBOX_SECRET_ACCESS_KEY;
 
 /** Shared set-up for the AWS tests: a sandbox on a free port with its own state directory, real SDK clients. */
 export const BASE_CREDENTIALS: AwsCredentialIdentity = {
@@ -43,16 +53,28 @@ export interface TTestSandbox {
   sandbox: TSandboxHandle;
   stateDir: string;
   aws: TAwsContext;
+  /** The sandbox clock (kept across restarts): `clock.advance(ms)` instead of sleeping. */
+  clock: TSandboxClock;
   /** Client config acting as the given role (assumed with the base identity). */
   configAs(roleArn: string): Promise<TAwsClientConfig>;
-  restart(): Promise<void>;
+  /** Injects a fault (see docs/sandbox.md); returns its id. `service` defaults to any service. */
+  fault(rule: TFaultRule): string;
+  /** Removes every injected fault. */
+  clearFaults(): void;
+  /** What the sandbox served for one operation: `calls('vpc-lattice', 'PutAuthPolicy').ok`. */
+  calls(service: string, operation: string): TCallCount;
+  resetCalls(): void;
+  /** Stops and starts the sandbox on the same state directory; `changes` adjust its start options from then on. */
+  restart(changes?: Partial<TSandboxOptions>): Promise<void>;
   stop(): Promise<void>;
 }
 
 export async function startTestSandbox(options: Partial<TSandboxOptions> = {}): Promise<TTestSandbox> {
   const stateDir = options.stateDir ?? mkdtempSync(path.join(tmpdir(), 'bap-sandbox-'));
-  const opts = { associationDelayMs: 40, ...options, stateDir };
-  let sandbox = await startSandbox(opts);
+  const first = await startDemoSandbox({ associationDelayMs: 40, ...options, stateDir });
+  // One clock for every restart, so time moved forward by a test stays moved.
+  const opts = { associationDelayMs: 40, ...options, stateDir, clock: first.clock };
+  let sandbox = first;
   const makeAws = (url: string) =>
     createAwsContext({
       client: fastConfig(url),
@@ -66,6 +88,11 @@ export async function startTestSandbox(options: Partial<TSandboxOptions> = {}): 
     sandbox,
     stateDir,
     aws: makeAws(sandbox.url),
+    clock: first.clock,
+    fault: (rule) => handle.sandbox.faults.add(rule),
+    clearFaults: () => handle.sandbox.faults.clear(),
+    calls: (service, operation) => handle.sandbox.calls.get(service, operation),
+    resetCalls: () => handle.sandbox.calls.reset(),
     async configAs(roleArn) {
       const sts = new STSClient(fastConfig(handle.sandbox.url));
       const out = await sts.send(new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: 'vitest' }));
@@ -76,9 +103,10 @@ export async function startTestSandbox(options: Partial<TSandboxOptions> = {}): 
         sessionToken: c.SessionToken!,
       });
     },
-    async restart() {
+    async restart(changes = {}) {
       await sandbox.close();
-      sandbox = await startSandbox(opts);
+      Object.assign(opts, changes);
+      sandbox = await startDemoSandbox(opts);
       handle.sandbox = sandbox;
       handle.aws = makeAws(sandbox.url);
     },
@@ -88,6 +116,28 @@ export async function startTestSandbox(options: Partial<TSandboxOptions> = {}): 
     },
   };
   return handle;
+}
+
+/**
+ * Moves the sandbox clock forward by `ms` (past an association delay, an expiry…): the next request sees the
+ * transitions that are due. Use instead of sleeping.
+ */
+export function advanceClock(t: TTestSandbox, ms: number): void {
+  t.clock.advance(ms);
+}
+
+/**
+ * Runs `work` (production code that polls until an association settles, e.g. bootstrapDemoEstate) while moving
+ * the sandbox clock forward by `stepMs` at every poll interval, then stops moving it. Assertions after it see a
+ * clock that only the test moves.
+ */
+export async function advanceWhile<T>(t: TTestSandbox, work: Promise<T>, stepMs: number): Promise<T> {
+  const timer = setInterval(() => t.clock.advance(stepMs), 25);
+  try {
+    return await work;
+  } finally {
+    clearInterval(timer);
+  }
 }
 
 export async function waitUntil<T>(

@@ -12,15 +12,14 @@ import {
   RAMClient,
 } from '@aws-sdk/client-ram';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { startSandbox } from '@/lib/aws/sandbox/server';
-import { buildDemoSandboxWorld } from '@/lib/aws/sandbox/world';
+import { buildDemoSandboxWorld } from '@/lib/boot/sandbox-seam';
+import { startSandbox } from '@/sandbox';
 import { DEMO_EXTERNAL_ACCOUNT, DEMO_GENAI_ACCOUNT } from '@/lib/demo/world';
 import {
   errorOf,
   fastConfig,
   GENAI_ROLE,
   startTestSandbox,
-  waitUntil,
   workloadRole,
   type TTestSandbox,
 } from './sandbox-helpers';
@@ -136,17 +135,17 @@ describe('sandbox: STS and identity', () => {
   });
 
   it('expires temporary credentials', async () => {
-    let now = Date.now();
-    const t = await sandbox({ clock: () => now });
+    const t = await sandbox();
     const config = await t.configAs(GENAI_ROLE);
     await new STSClient(config).send(new GetCallerIdentityCommand({}));
-    now += 2 * 3600_000;
+    // Two hours later on the sandbox clock: the key's expiry is checked before the signature's age.
+    t.clock.advance(2 * 3600_000);
     const err = await errorOf(new VPCLatticeClient(config).send(new ListServiceNetworksCommand({})));
     expect(err.name).toBe('ExpiredTokenException');
   });
 
   it('keeps resources, sessions and pending transitions across a restart', async () => {
-    const t = await sandbox({ associationDelayMs: 40 });
+    const t = await sandbox({ associationDelayMs: 2000 });
     const config = await t.configAs(GENAI_ROLE);
     const sn = await new VPCLatticeClient(config).send(
       new CreateServiceNetworkCommand({ name: 'survivor', clientToken: 'restart-token' }),
@@ -164,16 +163,16 @@ describe('sandbox: STS and identity', () => {
     await t.restart();
     // The association that was ASSOCIATING before the restart completes after it.
     const ram = new RAMClient(fastConfig(t.sandbox.url));
-    await waitUntil(
-      () =>
-        ram.send(
-          new GetResourceShareAssociationsCommand({
-            associationType: 'PRINCIPAL',
-            resourceShareArns: [share.resourceShare!.resourceShareArn!],
-          }),
-        ),
-      (out) => out.resourceShareAssociations![0]!.status === 'ASSOCIATED',
-    );
+    const principals = () =>
+      ram.send(
+        new GetResourceShareAssociationsCommand({
+          associationType: 'PRINCIPAL',
+          resourceShareArns: [share.resourceShare!.resourceShareArn!],
+        }),
+      );
+    expect((await principals()).resourceShareAssociations![0]!.status).toBe('ASSOCIATING');
+    t.clock.advance(2000);
+    expect((await principals()).resourceShareAssociations![0]!.status).toBe('ASSOCIATED');
     const again = new VPCLatticeClient({ ...config, endpoint: t.sandbox.url });
     const got = await again.send(new GetServiceNetworkCommand({ serviceNetworkIdentifier: sn.id! }));
     expect(got.name).toBe('survivor');

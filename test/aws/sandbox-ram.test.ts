@@ -19,14 +19,7 @@ import {
 } from '@aws-sdk/client-vpc-lattice';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_EXTERNAL_ACCOUNT, DEMO_TEAMS } from '@/lib/demo/world';
-import {
-  errorOf,
-  fastConfig,
-  startTestSandbox,
-  waitUntil,
-  workloadRole,
-  type TTestSandbox,
-} from './sandbox-helpers';
+import { errorOf, fastConfig, startTestSandbox, workloadRole, type TTestSandbox } from './sandbox-helpers';
 
 const payments = DEMO_TEAMS[0]!.accountId;
 const search = DEMO_TEAMS[1]!.accountId;
@@ -37,8 +30,11 @@ let ram: RAMClient;
 let snArn: string;
 let shareArn: string;
 
+/** Associations settle only when the test moves the sandbox clock past this. */
+const DELAY = 2000;
+
 beforeAll(async () => {
-  t = await startTestSandbox({ associationDelayMs: 50 });
+  t = await startTestSandbox({ associationDelayMs: DELAY });
   ram = new RAMClient(fastConfig(t.sandbox.url));
   const lattice = new VPCLatticeClient(fastConfig(t.sandbox.url));
   snArn = (await lattice.send(new CreateServiceNetworkCommand({ name: 'ram-sn' }))).arn!;
@@ -78,10 +74,9 @@ describe('sandbox: RAM shares', () => {
       [payments, 'ASSOCIATING', false],
       [DEMO_EXTERNAL_ACCOUNT, 'ASSOCIATING', true],
     ]);
-    const settled = await waitUntil(
-      () => principalsOf(shareArn),
-      (list) => list.find((a) => a.associatedEntity === payments)?.status === 'ASSOCIATED',
-    );
+    t.clock.advance(DELAY);
+    const settled = await principalsOf(shareArn);
+    expect(settled.find((a) => a.associatedEntity === payments)?.status).toBe('ASSOCIATED');
     expect(settled.find((a) => a.associatedEntity === DEMO_EXTERNAL_ACCOUNT)?.status).toBe('ASSOCIATING');
 
     const resources = await ram.send(
@@ -214,17 +209,15 @@ describe('sandbox: RAM shares', () => {
       new AssociateResourceShareCommand({ resourceShareArn: shareArn, principals: [search, risk] }),
     );
     expect(added.resourceShareAssociations!.map((a) => a.status)).toEqual(['ASSOCIATING', 'ASSOCIATING']);
-    await waitUntil(
-      () => principalsOf(shareArn),
-      (l) => l.filter((a) => a.status === 'ASSOCIATED').length === 4,
-    );
+    t.clock.advance(DELAY);
+    expect((await principalsOf(shareArn)).filter((a) => a.status === 'ASSOCIATED')).toHaveLength(4);
     const removed = await ram.send(
       new DisassociateResourceShareCommand({ resourceShareArn: shareArn, principals: [risk] }),
     );
     expect(removed.resourceShareAssociations![0]!.status).toBe('DISASSOCIATING');
-    await waitUntil(
-      () => principalsOf(shareArn),
-      (l) => l.find((a) => a.associatedEntity === risk)?.status === 'DISASSOCIATED',
+    t.clock.advance(DELAY);
+    expect((await principalsOf(shareArn)).find((a) => a.associatedEntity === risk)?.status).toBe(
+      'DISASSOCIATED',
     );
   });
 
