@@ -12,7 +12,12 @@ import { cachingEvaluator, type TAuthPolicyEvaluator } from './auth-evaluator';
 import { DEFAULT_INVOCATION_LOG_DESTINATION, type TDataOptions } from './data-options';
 import { dataPlaneService } from './dataplane-service';
 import { LogDelivery } from './log-delivery';
-import type { TDataPlaneDeps, TDataPlaneView } from './serve-lattice-request';
+import {
+  invocationStreams,
+  subscriptionStreams,
+  type TDataPlaneDeps,
+  type TDataPlaneView,
+} from './serve-lattice-request';
 
 /**
  * The data services, built together because they share their stores: S3 (objects under `<stateDir>/s3`),
@@ -69,7 +74,20 @@ export function dataServices(runtime: TSandboxRuntime): TServiceDefinition[] {
       errorRate: options.errorRate,
     },
   };
-  const deliverDue = (now: number) => delivery.flushDue(now);
+  /** Every configured destination exists (as the operator would have created it), then due windows are written. */
+  const deliverDue = (now: number) => {
+    const state = lattice.state;
+    for (const s of state.services) {
+      const sn = state.serviceAssociations.find((a) => a.serviceArn === s.arn)?.serviceNetworkArn ?? '';
+      for (const stream of subscriptionStreams(view(), s.arn, sn)) delivery.ensureDestination(stream, now);
+    }
+    if (options.proxyRoleArn) {
+      const arns = deps.proxy.invocationLogDestinationArns;
+      for (const stream of invocationStreams(options.proxyRoleArn, arns, world.region))
+        delivery.ensureDestination(stream, now);
+    }
+    delivery.flushDue(now);
+  };
   const timer = setInterval(() => deliverDue(clock.now()), 10_000);
   timer.unref();
 

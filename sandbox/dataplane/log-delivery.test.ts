@@ -24,8 +24,8 @@ beforeEach(() => {
   s3 = new BucketStore(path.join(dir, 's3'));
   logs = new LogStore(path.join(dir, 'logs'));
 });
-afterEach(() => {
-  s3.close();
+afterEach(async () => {
+  await s3.close();
   rmSync(dir, { recursive: true, force: true });
 });
 

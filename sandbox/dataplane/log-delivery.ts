@@ -163,10 +163,44 @@ export class LogDelivery {
     return Math.max(this.s3WindowMs, this.logsWindowMs);
   }
 
+  /** Resolves once every delivered object is on disk (S3 writes run in the background). */
+  settle(): Promise<void> {
+    return this.options.s3.settle();
+  }
+
   pending(): number {
     let n = 0;
     for (const w of this.windows.values()) n += w.lines.length;
     return n;
+  }
+
+  /**
+   * Creates the stream's bucket or log group when missing (owned by the destination's account), so a reader finds
+   * the destination as soon as it is configured, before the first delivery. False when another account owns it.
+   */
+  ensureDestination(stream: TDeliveryStream, now: number): boolean {
+    const d = stream.destination;
+    if (d.kind === 's3') {
+      const bucket = this.options.s3.getBucket(d.bucket);
+      if (bucket) return bucket.ownerAccountId === stream.accountId;
+      this.options.s3.createBucket({
+        name: d.bucket,
+        ownerAccountId: stream.accountId,
+        region: stream.region,
+        createdAt: now,
+      });
+      return true;
+    }
+    if (!this.options.logs.getGroup(d.accountId, d.logGroupName)) {
+      this.options.logs.createGroup({
+        name: d.logGroupName,
+        accountId: d.accountId,
+        region: d.region,
+        creationTime: now,
+        logGroupClass: 'STANDARD',
+      });
+    }
+    return true;
   }
 
   private write(w: TWindow, now: number): void {
@@ -174,25 +208,16 @@ export class LogDelivery {
     const d = w.stream.destination;
     if (d.kind === 's3') {
       const { s3 } = this.options;
-      const bucket = s3.getBucket(d.bucket);
-      if (bucket && bucket.ownerAccountId !== w.stream.accountId) {
+      if (!this.ensureDestination(w.stream, now)) {
         this.stats.skipped += w.lines.length;
         return;
-      }
-      if (!bucket) {
-        s3.createBucket({
-          name: d.bucket,
-          ownerAccountId: w.stream.accountId,
-          region: w.stream.region,
-          createdAt: now,
-        });
       }
       // Fastest level: a backfill writes tens of thousands of objects, and readers do not care.
       const body = gzipSync(Buffer.from(w.lines.map(([, line]) => `${line}\n`).join('')), { level: 1 });
       const key = s3KeyFor(w.stream, w.start, body);
       // The key names the content's hash: an object already there holds exactly these records (a replay).
       if (s3.head(d.bucket, key)?.size === body.length) return;
-      s3.put(d.bucket, key, body, {
+      s3.putDeferred(d.bucket, key, body, {
         lastModified: Math.max(now, w.start + this.windowMs(w.stream)),
         contentType: 'application/x-gzip',
         metadata: {},
@@ -201,15 +226,8 @@ export class LogDelivery {
       return;
     }
     const { logs } = this.options;
-    const group =
-      logs.getGroup(d.accountId, d.logGroupName) ??
-      logs.createGroup({
-        name: d.logGroupName,
-        accountId: d.accountId,
-        region: d.region,
-        creationTime: now,
-        logGroupClass: 'STANDARD',
-      });
+    this.ensureDestination(w.stream, now);
+    const group = logs.getGroup(d.accountId, d.logGroupName)!;
     const streamName = logStreamNameFor(w.stream);
     if (!group.streams.some((s) => s.name === streamName)) logs.createStream(group, streamName, now);
     logs.append(

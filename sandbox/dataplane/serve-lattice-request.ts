@@ -161,7 +161,7 @@ export function bedrockCallOf(
   return null;
 }
 
-function subscriptionStreams(
+export function subscriptionStreams(
   view: TDataPlaneView,
   serviceArn: string,
   serviceNetworkArn: string,

@@ -119,7 +119,7 @@ export class TrafficGenerator {
     if (!service) return;
     if (this.input.options.backfillOnStart === 'always' && !this.forced) {
       this.forced = true;
-      this.backfill(this.input.options.backfillDays ?? 0);
+      await this.backfill(this.input.options.backfillDays ?? 0);
       return;
     }
     if (this.store.state.through === undefined && !this.anyCallerReachable(service)) return;
@@ -135,6 +135,7 @@ export class TrafficGenerator {
     // Whole delivery windows only, so a window is never written twice with different records.
     const backfillTo = Math.max(from, this.align(sendLive ? now - TRICKLE_HORIZON_MS : now));
     if (backfillTo > from) {
+      const started = performance.now();
       const result = backfillTraffic({
         deps: this.input.deps,
         delivery: this.input.delivery,
@@ -145,6 +146,8 @@ export class TrafficGenerator {
         now,
         service,
       });
+      await this.input.delivery.settle();
+      result.elapsedMs = Math.round(performance.now() - started);
       this.store.state.backfills.push({ ...result, from, to: backfillTo });
       this.store.state.backfills = this.store.state.backfills.slice(-20);
       this.store.state.through = backfillTo;
@@ -174,10 +177,11 @@ export class TrafficGenerator {
   }
 
   /** Backfill an explicit range now (the CLI's `traffic --days N`). */
-  backfill(days: number): TBackfillResult | undefined {
+  async backfill(days: number): Promise<TBackfillResult | undefined> {
     const service = this.serviceDnsName();
     if (!service) return undefined;
     const now = this.input.clock.now();
+    const started = performance.now();
     // Aligned to delivery windows: a second run writes the very same objects, never overlapping ones.
     const from = this.align(now - days * DAY_MS);
     const to = this.align(now);
@@ -191,6 +195,8 @@ export class TrafficGenerator {
       now,
       service,
     });
+    await this.input.delivery.settle();
+    result.elapsedMs = Math.round(performance.now() - started);
     this.store.state.backfills.push({ ...result, from, to });
     this.store.state.backfills = this.store.state.backfills.slice(-20);
     this.store.state.through = Math.max(this.store.state.through ?? to, to);

@@ -10,6 +10,7 @@ import {
   writeFileSync,
   writeSync,
 } from 'node:fs';
+import { rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { compareKeys } from './list-objects';
 
@@ -59,6 +60,14 @@ export class BucketStore {
   /** Open journal descriptors, and directories known to exist: a backfill writes tens of thousands of objects. */
   private readonly journals = new Map<string, number>();
   private readonly dirs = new Set<string>();
+  /** Deferred writes (log delivery): file → bytes, readable from memory until they are on disk and journaled. */
+  private readonly pending = new Map<string, Buffer>();
+  private readonly queue: (() => Promise<void>)[] = [];
+  private running = 0;
+  private idle: Promise<void> = Promise.resolve();
+  private resolveIdle: (() => void) | undefined;
+  /** Writes in flight at once: file creation is what a backfill waits on, and the disk overlaps them well. */
+  private static readonly WRITERS = 16;
 
   constructor(private readonly dir: string) {
     mkdirSync(dir, { recursive: true });
@@ -121,10 +130,75 @@ export class BucketStore {
     this.dirs.add(dir);
   }
 
-  /** Closes the open journal files (the sandbox's close()). */
-  close(): void {
+  /** Resolves once every deferred write is on disk and journaled. */
+  settle(): Promise<void> {
+    return this.idle;
+  }
+
+  /** Finishes the deferred writes, then closes the open journal files (the sandbox's close()). */
+  async close(): Promise<void> {
+    await this.settle();
     for (const fd of this.journals.values()) closeSync(fd);
     this.journals.clear();
+  }
+
+  private pump(): void {
+    while (this.running < BucketStore.WRITERS && this.queue.length > 0) {
+      const job = this.queue.shift()!;
+      this.running += 1;
+      void job().finally(() => {
+        this.running -= 1;
+        if (this.running === 0 && this.queue.length === 0) this.resolveIdle?.();
+        this.pump();
+      });
+    }
+  }
+
+  /**
+   * Like `put` for a new key, but the bytes are written in the background (several at a time): the object is
+   * listed and readable at once (from memory), and committed to the journal once its file is written. Log delivery
+   * uses it, so a backfill of ten thousand objects does not wait on each file in turn. An existing key is replaced
+   * synchronously, as `put` does.
+   */
+  putDeferred(
+    bucket: string,
+    key: string,
+    body: Buffer,
+    attrs: Omit<TObjectMeta, 'key' | 'size' | 'etag'>,
+  ): TObjectMeta {
+    const index = this.index(bucket);
+    if (index.objects.has(key)) return this.put(bucket, key, body, attrs);
+    const file = this.objectFile(bucket, key);
+    this.ensureDir(path.dirname(file));
+    const meta: TObjectMeta = {
+      key,
+      size: body.length,
+      etag: `"${createHash('md5').update(body).digest('hex')}"`,
+      ...attrs,
+    };
+    index.objects.set(key, meta);
+    index.sorted = null;
+    this.pending.set(file, body);
+    if (this.running === 0 && this.queue.length === 0) {
+      this.idle = new Promise((resolve) => (this.resolveIdle = resolve));
+    }
+    const tmp = `${file}.${process.pid}.deferred.tmp`;
+    this.queue.push(async () => {
+      try {
+        await writeFile(tmp, body);
+        // Deleted or replaced meanwhile: that later change is on disk and in the journal already; drop this one.
+        if (this.indexes.get(bucket)?.objects.get(key) === meta) {
+          await rename(tmp, file);
+          this.append(bucket, { op: 'put', meta });
+        } else {
+          await rm(tmp, { force: true });
+        }
+      } finally {
+        if (this.pending.get(file) === body) this.pending.delete(file);
+      }
+    });
+    this.pump();
+    return meta;
   }
 
   getBucket(name: string): TBucketRecord | undefined {
@@ -164,7 +238,8 @@ export class BucketStore {
   read(bucket: string, key: string): { meta: TObjectMeta; body: Buffer } | undefined {
     const meta = this.head(bucket, key);
     if (!meta) return undefined;
-    return { meta, body: readFileSync(this.objectFile(bucket, key)) };
+    const file = this.objectFile(bucket, key);
+    return { meta, body: this.pending.get(file) ?? readFileSync(file) };
   }
 
   put(
@@ -176,6 +251,7 @@ export class BucketStore {
     const index = this.index(bucket);
     const file = this.objectFile(bucket, key);
     this.ensureDir(path.dirname(file));
+    this.pending.delete(file);
     if (index.objects.has(key)) {
       // Replacing: readers must see the old bytes or the new ones, never a mix.
       const tmp = `${file}.${process.pid}.tmp`;
@@ -203,6 +279,7 @@ export class BucketStore {
     this.append(bucket, { op: 'del', key, at });
     index.objects.delete(key);
     index.sorted = null;
+    this.pending.delete(this.objectFile(bucket, key));
     rmSync(this.objectFile(bucket, key), { force: true });
   }
 
