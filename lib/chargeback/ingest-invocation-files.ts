@@ -10,6 +10,7 @@ import { env } from '@/lib/env';
 import { runIngestion, type TIngestionRunSummary } from '@/lib/usage/run-ingestion';
 import { createFileLogSource, type TFileInput } from '@/lib/usage/sources/create-file-log-source';
 import { createInvocationLogHandler } from './create-invocation-log-handler';
+import { proxyRoleArns } from './proxy-role-arns';
 
 export interface TIngestInvocationFilesInput {
   files: TFileInput[];
@@ -30,7 +31,7 @@ export async function ingestInvocationFiles(
     db,
     source: createFileLogSource(input.files, { kind: input.kind }),
     handler: createInvocationLogHandler({
-      proxyRoleArns: e.BEDROCK_PROXY_ROLE_ARNS,
+      proxyRoleArns: proxyRoleArns(),
       profileMap: e.PORTAL_INFERENCE_PROFILE_MAP,
     }),
     trigger: input.kind === 'UPLOAD' ? 'upload' : 'cli',

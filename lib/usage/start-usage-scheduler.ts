@@ -6,6 +6,7 @@
 import { systemActor } from '@/lib/auth/permissions';
 import { env } from '@/lib/env';
 import { logger } from '@/lib/log';
+import { runScheduledInvocationIngestion } from '@/lib/chargeback/run-scheduled-invocation-ingestion';
 import { runScheduledIngestion } from './run-scheduled-ingestion';
 
 const globalForScheduler = globalThis as typeof globalThis & { __bapUsageScheduler?: NodeJS.Timeout };
@@ -19,6 +20,9 @@ export function startUsageScheduler(options: { firstRunAfterMs?: number } = {}):
     running = true;
     try {
       const r = await runScheduledIngestion(systemActor('system'), { trigger: 'schedule' });
+      // Bedrock invocation logs (chargeback) ride the same schedule.
+      const inv = await runScheduledInvocationIngestion(systemActor('system'), { trigger: 'schedule' });
+      r.sources.push(...inv.sources);
       const stored = r.sources.reduce((n, s) => n + (s.summary?.stored ?? 0), 0);
       if (stored > 0 || r.sources.some((s) => s.error))
         logger.info({ sources: r.sources.length, stored }, 'usage ingested');
