@@ -15,7 +15,12 @@ export function navigationFor(actor: TActor): TNavItem[] {
     items.push({ href: '/estate', label: 'Estate' });
     items.push({ href: '/what-if', label: 'What-if' });
   }
-  if (can(actor, 'chargeback:read')) items.push({ href: '/chargeback', label: 'Chargeback' });
+  // Leads see their own teams' chargeback.
+  if (
+    can(actor, 'chargeback:read') ||
+    actor.teams.some((t) => can(actor, 'chargeback:read', { teamId: t.teamId }))
+  )
+    items.push({ href: '/chargeback', label: 'Chargeback' });
   if (can(actor, 'admin:manage')) items.push({ href: '/admin', label: 'Admin' });
   if (can(actor, 'audit:read')) items.push({ href: '/audit', label: 'Audit log' });
   return items;
