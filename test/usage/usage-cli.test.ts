@@ -129,5 +129,6 @@ describe('npm run portal -- usage ingest / report', () => {
     const missing = await portal('usage', 'ingest', traps, path.join(dir, 'nope.log'));
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('nope.log');
-  });
+    // Ten CLI processes, each opening the embedded database: minutes on a loaded 2-core machine.
+  }, 180_000);
 });
