@@ -78,6 +78,57 @@ export const ZEnv = z.object({
   PORTAL_SANDBOX_TRAFFIC_DAYS: z.coerce.number().int().min(0).max(366).default(0),
   PORTAL_SANDBOX_TRAFFIC_TRICKLE: bool,
 
+  // Usage (access-log ingestion)
+  /** Raw access-log rows older than this are deleted in bulk (rollups stay). */
+  PORTAL_USAGE_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(400),
+  /** Scheduled ingestion of the S3 / CloudWatch Logs sources every N seconds; 0 turns the schedule off. */
+  PORTAL_USAGE_INGEST_INTERVAL_S: z.coerce.number().int().min(0).max(86_400).default(300),
+  /** A grant with no allowed request for this many days is flagged as unused. */
+  PORTAL_USAGE_UNUSED_GRANT_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  /** Largest log file an admin may upload, in MiB. */
+  PORTAL_USAGE_UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(10_240).default(200),
+
+  // Chargeback (Bedrock invocation logs)
+  /**
+   * IAM role ARNs of the Bedrock proxy, comma-separated: only invocations whose identity is one of these roles (or
+   * a session of one) have their requestMetadata (team, principal) trusted for attribution.
+   */
+  BEDROCK_PROXY_ROLE_ARNS: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(roleArn)),
+  /** JSON object: application inference-profile ARN → base model id, for pricing. Unmapped ARNs are unpriced. */
+  PORTAL_INFERENCE_PROFILE_MAP: z
+    .string()
+    .default('{}')
+    .transform((v, ctx) => {
+      try {
+        return z.record(z.string(), z.string().min(1)).parse(JSON.parse(v));
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'must be a JSON object of ARN → base model id' });
+        return z.NEVER;
+      }
+    }),
+  /** The organization's time zone: chargeback months are calendar months in it. */
+  PORTAL_ORG_TIME_ZONE: z
+    .string()
+    .default('UTC')
+    .refine((tz) => {
+      try {
+        new Intl.DateTimeFormat('en-US', { timeZone: tz });
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'must be an IANA time zone such as UTC or Europe/Berlin'),
+  PORTAL_CHARGEBACK_CURRENCY: z.string().regex(/^[A-Z]{3}$/).default('USD'),
+
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

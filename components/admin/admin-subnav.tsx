@@ -9,6 +9,7 @@ const ITEMS = [
   { href: '/admin/estate', label: 'Estate settings' },
   { href: '/admin/users', label: 'People' },
   { href: '/admin/provisioning', label: 'Provisioning' },
+  { href: '/admin/ingestion', label: 'Usage ingestion' },
 ];
 
 /** The admin area's own navigation (shared by its screens). */

@@ -9,12 +9,18 @@ export interface TNavItem {
 export function navigationFor(actor: TActor): TNavItem[] {
   const items: TNavItem[] = [];
   if (actor.teams.length > 0 || can(actor, 'teams:read-all')) items.push({ href: '/teams', label: 'Teams' });
+  if (actor.teams.length > 0 || can(actor, 'teams:read-all')) items.push({ href: '/usage', label: 'Usage' });
   if (can(actor, 'requests:decide')) items.push({ href: '/approvals', label: 'Approval queue' });
   if (can(actor, 'estate:read')) {
     items.push({ href: '/estate', label: 'Estate' });
     items.push({ href: '/what-if', label: 'What-if' });
   }
-  if (can(actor, 'chargeback:read')) items.push({ href: '/chargeback', label: 'Chargeback' });
+  // Leads see their own teams' chargeback.
+  if (
+    can(actor, 'chargeback:read') ||
+    actor.teams.some((t) => can(actor, 'chargeback:read', { teamId: t.teamId }))
+  )
+    items.push({ href: '/chargeback', label: 'Chargeback' });
   if (can(actor, 'admin:manage')) items.push({ href: '/admin', label: 'Admin' });
   if (can(actor, 'audit:read')) items.push({ href: '/audit', label: 'Audit log' });
   return items;

@@ -47,7 +47,8 @@ const GLOBAL_GRANTS: Record<TGlobalRole, TPermission[]> = {
 };
 
 const TEAM_GRANTS: Record<TTeamRole, TPermission[]> = {
-  LEAD: ['team:read', 'team:request-access'],
+  // A lead reads their own teams' chargeback and budgets (lib/chargeback/chargeback-scope.ts).
+  LEAD: ['team:read', 'team:request-access', 'chargeback:read'],
   MEMBER: ['team:read'],
 };
 

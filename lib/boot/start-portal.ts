@@ -97,6 +97,10 @@ export async function startPortal(): Promise<void> {
   }
 
   await startProvisioning(db, e.NEXTAUTH_URL);
+  // Access-log ingestion on a schedule (PORTAL_USAGE_INGEST_INTERVAL_S; 0 = off). Its first pass reads the
+  // history the sources hold (the demo's 90 days), later passes the new deliveries.
+  const { startUsageScheduler } = await import('@/lib/usage/start-usage-scheduler');
+  startUsageScheduler();
 
   const { registerRunningPortal } = await import('@/lib/db/portal-registry');
   await registerRunningPortal({ url: `http://127.0.0.1:${e.PORT}` });

@@ -10,6 +10,9 @@ import { listAccessRequests } from '@/lib/access/list-access-requests';
 import { listGrants } from '@/lib/access/list-grants';
 import { listTeamAuditEvents } from '@/lib/access/list-team-audit-events';
 import { RequestStatusBadge } from '@/components/access/request-status-badge';
+import { UnusedGrantsList } from '@/components/usage/unused-grants-list';
+import { env } from '@/lib/env';
+import { listUnusedGrants } from '@/lib/usage/list-unused-grants';
 
 export const metadata: Metadata = { title: 'Team' };
 
@@ -31,6 +34,8 @@ export default async function TeamPage({ params }: { params: Promise<{ slug: str
   ]);
   const readsAudit = team.myRole === 'LEAD' || can(actor, 'audit:read');
   const audit = readsAudit ? await loadOrInterrupt(listTeamAuditEvents(actor, slug, { limit: 30 })) : [];
+  const unusedGrants = await listUnusedGrants(actor, { teamSlug: slug });
+  const unusedDays = env().PORTAL_USAGE_UNUSED_GRANT_DAYS;
   return (
     <>
       <h1>{team.name}</h1>
@@ -38,6 +43,18 @@ export default async function TeamPage({ params }: { params: Promise<{ slug: str
         Cost center {team.costCenter}
         {team.myRole ? ` · you are ${team.myRole === 'LEAD' ? 'a team lead' : 'a member'}` : ''}
       </p>
+      <p>
+        <Link className="btn" href={`/teams/${slug}/usage`}>
+          Usage dashboard
+        </Link>
+      </p>
+      {unusedGrants.length > 0 ? (
+        <section aria-labelledby="unused-grants-h" className="card">
+          <h2 id="unused-grants-h">Unused grants</h2>
+          <p className="muted">No allowed request in the last {unusedDays} days.</p>
+          <UnusedGrantsList grants={unusedGrants} days={unusedDays} />
+        </section>
+      ) : null}
 
       {team.myRole === 'LEAD' ? (
         <p>
