@@ -4,7 +4,7 @@ import { dehydrate, HydrationBoundary, QueryClient } from '@tanstack/react-query
 import { requirePageActor } from '@/app/_lib/require-actor';
 import { usageRangeParams } from '@/components/usage/usage-range-params';
 import { can } from '@/lib/auth/permissions';
-import { usageKeys } from '@/lib/query/keys';
+import { usageKeys } from '@/lib/query/usage-keys';
 import { getOrgUsage } from '@/lib/usage/get-org-usage';
 import { OrgUsageClient } from './org-usage-client';
 

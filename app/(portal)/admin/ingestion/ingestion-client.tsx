@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { fetchJson } from '@/components/ui/fetch-json';
 import { formatBytes, formatCount } from '@/components/usage/format-usage';
-import { usageKeys } from '@/lib/query/keys';
+import { usageKeys } from '@/lib/query/usage-keys';
 import type { TIngestionRunView, TIngestionStatus } from '@/lib/usage/get-ingestion-status';
 
 const dt = (iso: string | null) => (iso ? `${iso.slice(0, 10)} ${iso.slice(11, 19)} UTC` : '—');

@@ -3,7 +3,7 @@ import { dehydrate, HydrationBoundary, QueryClient } from '@tanstack/react-query
 import { requirePageActor } from '@/app/_lib/require-actor';
 import { AdminSubnav } from '@/components/admin/admin-subnav';
 import { env } from '@/lib/env';
-import { usageKeys } from '@/lib/query/keys';
+import { usageKeys } from '@/lib/query/usage-keys';
 import { getIngestionStatus } from '@/lib/usage/get-ingestion-status';
 import { IngestionClient } from './ingestion-client';
 

@@ -5,7 +5,7 @@ import { requirePageActor } from '@/app/_lib/require-actor';
 import { loadOrInterrupt } from '@/app/_lib/load-or-interrupt';
 import { usageRangeParams } from '@/components/usage/usage-range-params';
 import { env } from '@/lib/env';
-import { usageKeys } from '@/lib/query/keys';
+import { usageKeys } from '@/lib/query/usage-keys';
 import { getTeamUsage } from '@/lib/usage/get-team-usage';
 import { TeamUsageClient } from './team-usage-client';
 

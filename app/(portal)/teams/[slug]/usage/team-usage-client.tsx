@@ -11,7 +11,7 @@ import { UsageTable } from '@/components/usage/usage-table';
 import { measureColumns } from '@/components/usage/usage-measure-columns';
 import { UsageTrendChart } from '@/components/usage/usage-trend-chart';
 import { useUsageRange } from '@/components/usage/use-usage-range';
-import { usageKeys } from '@/lib/query/keys';
+import { usageKeys } from '@/lib/query/usage-keys';
 import type { TTeamUsage } from '@/lib/usage/get-team-usage';
 
 export function TeamUsageClient({ slug, unusedDays }: { slug: string; unusedDays: number }) {

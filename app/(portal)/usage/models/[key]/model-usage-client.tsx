@@ -10,7 +10,7 @@ import { UsageRangePicker } from '@/components/usage/usage-range-picker';
 import { UsageTable } from '@/components/usage/usage-table';
 import { UsageTrendChart } from '@/components/usage/usage-trend-chart';
 import { useUsageRange } from '@/components/usage/use-usage-range';
-import { usageKeys } from '@/lib/query/keys';
+import { usageKeys } from '@/lib/query/usage-keys';
 import type { TModelUsage } from '@/lib/usage/get-model-usage';
 
 export function ModelUsageClient({ modelKey }: { modelKey: string }) {

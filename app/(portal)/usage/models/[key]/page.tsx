@@ -4,7 +4,7 @@ import { dehydrate, HydrationBoundary, QueryClient } from '@tanstack/react-query
 import { requirePageActor } from '@/app/_lib/require-actor';
 import { loadOrInterrupt } from '@/app/_lib/load-or-interrupt';
 import { usageRangeParams } from '@/components/usage/usage-range-params';
-import { usageKeys } from '@/lib/query/keys';
+import { usageKeys } from '@/lib/query/usage-keys';
 import { getModelUsage } from '@/lib/usage/get-model-usage';
 import { ModelUsageClient } from './model-usage-client';
 
