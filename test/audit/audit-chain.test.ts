@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { auditWhere, escapeLike } from '@/lib/audit/audit-filter';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { verifyAuditChain } from '@/lib/audit/verify-audit-chain';
 import { systemActor } from '@/lib/auth/permissions';
@@ -39,6 +40,16 @@ describe.each(testDatabaseKinds)('audit hash chain on $name', (kind) => {
     expect(head.seq).toBe(5n);
     expect(head.hash).toBe(events[4]!.hash);
     expect(await verifyAuditChain(cli, db())).toMatchObject({ ok: true, checked: 5, firstBroken: null });
+  });
+
+  it('the action filter matches % and _ literally', async () => {
+    await record(db(), 1, 'team.create');
+    await record(db(), 1, 'team_x.create');
+    expect(escapeLike('a%b_c\\')).toBe('a\\%b\\_c\\\\');
+    const count = (action: string) => db().auditEvent.count({ where: auditWhere({ action }) });
+    expect(await count('%')).toBe(0);
+    expect(await count('team_')).toBe(1);
+    expect(await count('team')).toBe(2);
   });
 
   it('names the first altered event when one is changed with SQL', async () => {
