@@ -15,7 +15,10 @@ export async function fetchJson<T>(url: string, init?: RequestInit): Promise<T> 
     ...init,
     headers: {
       accept: 'application/json',
-      ...(init?.body ? { 'content-type': 'application/json' } : {}),
+      // Every change is JSON, with or without a body: withAuth refuses cookie-authenticated changes otherwise (CSRF).
+      ...(init?.body || (init?.method && init.method.toUpperCase() !== 'GET')
+        ? { 'content-type': 'application/json' }
+        : {}),
       ...init?.headers,
     },
   });

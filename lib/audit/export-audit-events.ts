@@ -1,6 +1,7 @@
 import { getDb } from '@/lib/db';
 import { assertCan, type TActor } from '@/lib/auth/permissions';
-import { csvLine } from './csv';
+import { auditWhere } from './audit-filter';
+import { csvDocument } from '@/lib/csv/csv';
 import { ZAuditQuery, type TAuditQuery } from './list-audit-events';
 
 const MAX_ROWS = 50_000;
@@ -15,11 +16,7 @@ export async function exportAuditEventsCsv(
   const q = ZAuditQuery.omit({ limit: true }).parse(query);
   const db = await getDb();
   const rows = await db.auditEvent.findMany({
-    where: {
-      ...(q.action ? { action: { startsWith: q.action } } : {}),
-      ...(q.team ? { team: { slug: q.team } } : {}),
-      ...(q.before ? { at: { lt: new Date(q.before) } } : {}),
-    },
+    where: auditWhere(q),
     orderBy: { at: 'asc' },
     take: MAX_ROWS + 1,
     select: {
@@ -33,19 +30,17 @@ export async function exportAuditEventsCsv(
     },
   });
   const page = rows.slice(0, MAX_ROWS);
-  const lines = [COLUMNS.join(',')];
-  for (const r of page) {
-    lines.push(
-      csvLine([
-        r.at.toISOString(),
-        r.actorLabel,
-        r.action,
-        r.targetType,
-        r.targetId,
-        r.team?.slug ?? '',
-        JSON.stringify(r.details),
-      ]),
-    );
-  }
-  return { csv: `${lines.join('\r\n')}\r\n`, rows: page.length, truncated: rows.length > MAX_ROWS };
+  const csv = csvDocument(
+    COLUMNS,
+    page.map((r) => [
+      r.at.toISOString(),
+      r.actorLabel,
+      r.action,
+      r.targetType,
+      r.targetId,
+      r.team?.slug ?? '',
+      JSON.stringify(r.details),
+    ]),
+  );
+  return { csv, rows: page.length, truncated: rows.length > MAX_ROWS };
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { getDb } from '@/lib/db';
 import { assertCan, type TActor } from '@/lib/auth/permissions';
+import { auditWhere } from './audit-filter';
 
 export const ZAuditQuery = z.object({
   action: z.string().max(100).optional(),
@@ -30,11 +31,7 @@ export async function listAuditEvents(
   const q = ZAuditQuery.parse(query);
   const db = await getDb();
   const rows = await db.auditEvent.findMany({
-    where: {
-      ...(q.action ? { action: { startsWith: q.action } } : {}),
-      ...(q.team ? { team: { slug: q.team } } : {}),
-      ...(q.before ? { at: { lt: new Date(q.before) } } : {}),
-    },
+    where: auditWhere(q),
     orderBy: { at: 'desc' },
     take: q.limit + 1,
     select: {

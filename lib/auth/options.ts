@@ -3,6 +3,7 @@ import CredentialsProvider from 'next-auth/providers/credentials';
 import { devSignInEnabled, env, oidcConfigured } from '@/lib/env';
 import { logger } from '@/lib/log';
 import { isAppError } from '@/lib/errors/app-error';
+import { consumeRateLimit, RATE_LIMITS } from '@/lib/rate-limit/consume-rate-limit';
 import { authSecret } from './secret';
 import { parseOidcRoleMap, rolesFromGroups } from './map-oidc-groups';
 import { SESSION_MAX_AGE_SECONDS, signInUser, signOutSession } from './sign-in-user';
@@ -62,6 +63,7 @@ function providers(): NextAuthOptions['providers'] {
           // Re-checked here: the provider only exists in demo mode or behind PORTAL_DEV_SIGNIN.
           if (!devSignInEnabled() || !credentials?.email) return null;
           try {
+            await consumeRateLimit(`sign-in:${credentials.email.toLowerCase()}`, RATE_LIMITS.signIn);
             const { userId, sessionId } = await signInUser({ email: credentials.email, provider: 'dev' });
             return {
               id: userId,

@@ -15,6 +15,8 @@ export interface TActor {
   teams: { teamId: string; slug: string; name: string; role: TTeamRole }[];
   /** The sign-in session this actor came from (absent for the CLI / system). */
   sessionId?: string;
+  /** Set when the request authenticated with a bearer API token (its prefix, for the audit log). */
+  apiTokenPrefix?: string;
   /** Set for the CLI and background jobs: no user row backs this actor. */
   system?: 'cli' | 'system';
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { getDb } from '@/lib/db';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { AppError } from '@/lib/errors/app-error';
+import { env } from '@/lib/env';
 import type { TGlobalRole } from './permissions';
 
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
@@ -33,6 +34,18 @@ export async function signInUser(
     });
     if (data.provider === 'dev') {
       if (!user) throw new AppError('UNAUTHENTICATED', 'No such persona');
+      // Outside demo mode, development sign-in (PORTAL_DEV_SIGNIN=1) never signs in someone who has an identity at
+      // the IdP: it would let anyone become an OIDC user, admins included, by typing an e-mail address.
+      if (!env().PORTAL_DEMO) {
+        const viaOidc = await tx.user.findFirst({
+          where: {
+            id: user.id,
+            OR: [{ oidcSubject: { not: null } }, { sessions: { some: { provider: 'oidc' } } }],
+          },
+          select: { id: true },
+        });
+        if (viaOidc) throw new AppError('UNAUTHENTICATED', 'No such persona');
+      }
     } else {
       const roles = (data.globalRoles ?? []) as TGlobalRole[];
       user = await tx.user.upsert({

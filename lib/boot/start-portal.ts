@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { describeEnv, env, missingProductionConfig } from '@/lib/env';
+import { describeEnv, devSignInEnabled, env, missingProductionConfig } from '@/lib/env';
 import { logger } from '@/lib/log';
 import type { TDb } from '@/lib/db';
 
@@ -24,6 +24,13 @@ export async function startPortal(): Promise<void> {
     process.exit(1);
   }
   logger.info(describeEnv(e), 'starting');
+  if (devSignInEnabled(e)) {
+    const warning = e.PORTAL_DEMO
+      ? 'DEVELOPMENT SIGN-IN IS ON (demo mode): anyone who can reach this portal can sign in as any demo persona, admins included, without a password'
+      : 'DEVELOPMENT SIGN-IN IS ON (PORTAL_DEV_SIGNIN=1): anyone who can reach this portal can sign in without a password as a user created for it; users who signed in through OIDC are refused';
+    logger.warn({ devSignIn: true }, warning);
+    process.stderr.write(`\n!!! WARNING: ${warning}. Never enable it on a production portal. !!!\n\n`);
+  }
 
   if (e.PORTAL_SANDBOX) {
     const { startPortalSandbox } = await import('@/lib/boot/sandbox-seam');

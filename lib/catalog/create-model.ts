@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { safeNameRefine, safeTextRefine } from '@/lib/validation/safe-text';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { assertCan, type TActor } from '@/lib/auth/permissions';
 import { AppError } from '@/lib/errors/app-error';
@@ -18,9 +19,24 @@ export const ZCreateModel = z.object({
   modelId: ZModelKey,
   /** Defaults to the model id. */
   policyKey: ZModelKey.optional(),
-  name: z.string().trim().min(1, 'is required').max(120),
-  provider: z.string().trim().min(1, 'is required').max(60),
-  description: z.string().trim().max(500).optional(),
+  name: z
+    .string()
+    .trim()
+    .min(1, 'is required')
+    .max(120)
+    .refine(...safeNameRefine),
+  provider: z
+    .string()
+    .trim()
+    .min(1, 'is required')
+    .max(60)
+    .refine(...safeNameRefine),
+  description: z
+    .string()
+    .trim()
+    .max(500)
+    .refine(...safeTextRefine)
+    .optional(),
   tier: ZModelTier.default('STANDARD'),
   requiresTwoApprovals: z.boolean().default(false),
   enabled: z.boolean().default(true),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { safeNameRefine, safeTextRefine } from '@/lib/validation/safe-text';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { assertCan, type TActor } from '@/lib/auth/permissions';
 import { AppError } from '@/lib/errors/app-error';
@@ -14,8 +15,20 @@ import {
 } from './catalog-schemas';
 
 export const ZUpdateModel = z.object({
-  name: z.string().trim().min(1, 'is required').max(120).optional(),
-  description: z.string().trim().max(500).nullable().optional(),
+  name: z
+    .string()
+    .trim()
+    .min(1, 'is required')
+    .max(120)
+    .refine(...safeNameRefine)
+    .optional(),
+  description: z
+    .string()
+    .trim()
+    .max(500)
+    .refine(...safeTextRefine)
+    .nullable()
+    .optional(),
   policyKey: ZModelKey.optional(),
   tier: ZModelTier.optional(),
   requiresTwoApprovals: z.boolean().optional(),

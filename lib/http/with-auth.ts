@@ -1,10 +1,15 @@
 import type { z } from 'zod';
+import { bearerTokenFrom } from '@/lib/auth/api-token';
+import { authenticateApiToken } from '@/lib/auth/authenticate-api-token';
 import { getCurrentActor } from '@/lib/auth/current-actor';
 import { assertCan, type TActor, type TPermission } from '@/lib/auth/permissions';
 import { AppError, isAppError } from '@/lib/errors/app-error';
 import { appErrorFromZod } from '@/lib/errors/from-zod';
 import { toProblem } from '@/lib/errors/to-problem';
 import { logger } from '@/lib/log';
+import { consumeRateLimit, RATE_LIMITS } from '@/lib/rate-limit/consume-rate-limit';
+import { assertSameOriginJson, clientAddress } from './assert-same-origin-json';
+import { DEFAULT_MAX_JSON_BODY_BYTES, readJsonBody } from './read-json-body';
 
 type TRouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
 
@@ -13,6 +18,8 @@ interface TWithAuthOptions<TBody extends z.ZodType, TQuery extends z.ZodType> {
   permission?: TPermission;
   body?: TBody;
   query?: TQuery;
+  /** Cap on the JSON body, enforced while reading (default 1 MiB), for every role. */
+  maxBodyBytes?: number;
 }
 
 interface THandlerArgs<TBody extends z.ZodType, TQuery extends z.ZodType> {
@@ -21,11 +28,37 @@ interface THandlerArgs<TBody extends z.ZodType, TQuery extends z.ZodType> {
   query: z.infer<TQuery>;
   params: Record<string, string | string[] | undefined>;
   request: Request;
+  /** How the request authenticated: the sign-in cookie, or a bearer API token. */
+  auth: 'session' | 'token';
 }
 
 /**
- * The one wrapper every JSON route goes through: session, permission, zod parsing of query and body, and the
- * single mapping of errors to RFC 9457 problem+json. Handlers return plain serializable data.
+ * The actor of a JSON request: a bearer API token (rate-limited per token, and per address for bad tokens) or the
+ * session cookie. A cookie-authenticated change must come from the portal's own origin with a JSON body (CSRF).
+ */
+export async function authenticateRequest(
+  request: Request,
+): Promise<{ actor: TActor; auth: 'session' | 'token' }> {
+  const token = bearerTokenFrom(request.headers);
+  if (token !== null) {
+    const actor = await authenticateApiToken(token);
+    if (!actor) {
+      await consumeRateLimit(`invalid-token:${clientAddress(request)}`, RATE_LIMITS.invalidToken);
+      throw new AppError('UNAUTHENTICATED', 'The API token is invalid, expired or revoked');
+    }
+    await consumeRateLimit(`token:${actor.apiTokenPrefix}`, RATE_LIMITS.tokenUse);
+    return { actor, auth: 'token' };
+  }
+  // CSRF first: a cross-origin change is refused before anything about the session is read.
+  assertSameOriginJson(request);
+  const actor = await getCurrentActor();
+  if (!actor) throw new AppError('UNAUTHENTICATED', 'Sign in first');
+  return { actor, auth: 'session' };
+}
+
+/**
+ * The one wrapper every JSON route goes through: session or token, CSRF, permission, zod parsing of query and
+ * body (size-capped), and the single mapping of errors to RFC 9457 problem+json. Handlers return plain data.
  */
 export function withAuth<TBody extends z.ZodType = z.ZodUndefined, TQuery extends z.ZodType = z.ZodUndefined>(
   handler: (args: THandlerArgs<TBody, TQuery>) => Promise<unknown>,
@@ -34,8 +67,7 @@ export function withAuth<TBody extends z.ZodType = z.ZodUndefined, TQuery extend
   return async (request: Request, context: TRouteContext): Promise<Response> => {
     const url = new URL(request.url);
     try {
-      const actor = await getCurrentActor();
-      if (!actor) throw new AppError('UNAUTHENTICATED', 'Sign in first');
+      const { actor, auth } = await authenticateRequest(request);
       if (options.permission) assertCan(actor, options.permission);
       let query: unknown = undefined;
       if (options.query) {
@@ -45,12 +77,7 @@ export function withAuth<TBody extends z.ZodType = z.ZodUndefined, TQuery extend
       }
       let body: unknown = undefined;
       if (options.body) {
-        let raw: unknown;
-        try {
-          raw = await request.json();
-        } catch {
-          throw new AppError('BAD_REQUEST', 'The request body must be JSON');
-        }
+        const raw = await readJsonBody(request, options.maxBodyBytes ?? DEFAULT_MAX_JSON_BODY_BYTES);
         const parsed = options.body.safeParse(raw);
         if (!parsed.success) throw appErrorFromZod(parsed.error, 'request body');
         body = parsed.data;
@@ -62,6 +89,7 @@ export function withAuth<TBody extends z.ZodType = z.ZodUndefined, TQuery extend
         query: query as z.infer<TQuery>,
         params,
         request,
+        auth,
       });
       return Response.json(result ?? { ok: true }, { headers: { 'cache-control': 'no-store' } });
     } catch (error) {
@@ -73,8 +101,11 @@ export function withAuth<TBody extends z.ZodType = z.ZodUndefined, TQuery extend
 export function problemResponse(error: unknown, instance?: string): Response {
   if (!isAppError(error) || !error.expected) logger.error({ err: error, instance }, 'request failed');
   const problem = toProblem(error, instance);
-  return new Response(JSON.stringify(problem), {
-    status: problem.status,
-    headers: { 'content-type': 'application/problem+json', 'cache-control': 'no-store' },
-  });
+  const headers: Record<string, string> = {
+    'content-type': 'application/problem+json',
+    'cache-control': 'no-store',
+  };
+  const retryAfter = isAppError(error) ? error.details.retryAfterSeconds : undefined;
+  if (typeof retryAfter === 'number') headers['retry-after'] = String(retryAfter);
+  return new Response(JSON.stringify(problem), { status: problem.status, headers });
 }

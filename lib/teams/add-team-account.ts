@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { safeNameRefine } from '@/lib/validation/safe-text';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { assertCan, type TActor } from '@/lib/auth/permissions';
 import { AppError } from '@/lib/errors/app-error';
@@ -11,7 +12,12 @@ import { ZAccountId, ZEnvironment } from './team-schemas';
 export const ZAddTeamAccount = z.object({
   accountId: ZAccountId,
   environment: ZEnvironment.default('default'),
-  name: z.string().trim().max(120).optional(),
+  name: z
+    .string()
+    .trim()
+    .max(120)
+    .refine(...safeNameRefine)
+    .optional(),
 });
 export type TAddTeamAccount = z.input<typeof ZAddTeamAccount>;
 

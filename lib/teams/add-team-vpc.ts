@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { safeNameRefine } from '@/lib/validation/safe-text';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { assertCan, type TActor } from '@/lib/auth/permissions';
 import { AppError } from '@/lib/errors/app-error';
@@ -14,7 +15,12 @@ export const ZAddTeamVpc = z.object({
   region: ZRegion,
   environment: ZEnvironment.default('default'),
   securityGroupIds: ZSecurityGroupIds.default([]),
-  name: z.string().trim().max(120).optional(),
+  name: z
+    .string()
+    .trim()
+    .max(120)
+    .refine(...safeNameRefine)
+    .optional(),
 });
 export type TAddTeamVpc = z.input<typeof ZAddTeamVpc>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { safeTextRefine } from '@/lib/validation/safe-text';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { assertCan, type TActor } from '@/lib/auth/permissions';
 import { AppError } from '@/lib/errors/app-error';
@@ -11,7 +12,12 @@ export const ZCreateTeam = z.object({
   slug: ZTeamSlug,
   name: ZTeamName,
   costCenter: ZCostCenter,
-  description: z.string().trim().max(500).optional(),
+  description: z
+    .string()
+    .trim()
+    .max(500)
+    .refine(...safeTextRefine)
+    .optional(),
 });
 export type TCreateTeam = z.input<typeof ZCreateTeam>;
 

@@ -3,6 +3,7 @@
  * The same rules apply whichever door the data comes through.
  */
 import { z } from 'zod';
+import { safeNameRefine } from '@/lib/validation/safe-text';
 import { parsePrincipal } from '@/lib/policy/arn';
 
 export const ZTeamSlug = z
@@ -12,7 +13,12 @@ export const ZTeamSlug = z
   .max(63, 'must be at most 63 characters')
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'use lowercase letters, digits and single dashes (e.g. payments-eu)');
 
-export const ZTeamName = z.string().trim().min(1, 'is required').max(120);
+export const ZTeamName = z
+  .string()
+  .trim()
+  .min(1, 'is required')
+  .max(120)
+  .refine(...safeNameRefine);
 export const ZCostCenter = z
   .string()
   .trim()
@@ -55,7 +61,12 @@ export const ZSecurityGroupIds = z
   .refine((ids) => new Set(ids).size === ids.length, 'lists a security group twice');
 
 export const ZEmail = z.string().trim().toLowerCase().pipe(z.email('must be an e-mail address'));
-export const ZPersonName = z.string().trim().min(1, 'is required').max(120);
+export const ZPersonName = z
+  .string()
+  .trim()
+  .min(1, 'is required')
+  .max(120)
+  .refine(...safeNameRefine);
 export const ZTeamRoleInput = z.enum(['LEAD', 'MEMBER']);
 
 /** IAM role or user ARN, with or without an IAM path. Assumed-role sessions and account roots are not principals. */

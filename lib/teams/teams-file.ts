@@ -7,6 +7,7 @@
  * and richer account / VPC entries. A section left out is not managed by the file (not even with --prune).
  */
 import { z } from 'zod';
+import { safeNameRefine, safeTextRefine } from '@/lib/validation/safe-text';
 import {
   ZAccountId,
   ZCostCenter,
@@ -27,7 +28,12 @@ const ZAccountEntry = z.preprocess(
   z.strictObject({
     accountId: ZAccountId,
     environment: ZEnvironment.optional(),
-    name: z.string().trim().max(120).optional(),
+    name: z
+      .string()
+      .trim()
+      .max(120)
+      .refine(...safeNameRefine)
+      .optional(),
   }),
 );
 
@@ -39,7 +45,12 @@ const ZVpcEntry = z.preprocess(
     region: ZRegion.optional(),
     environment: ZEnvironment.optional(),
     securityGroupIds: ZSecurityGroupIds.optional(),
-    name: z.string().trim().max(120).optional(),
+    name: z
+      .string()
+      .trim()
+      .max(120)
+      .refine(...safeNameRefine)
+      .optional(),
   }),
 );
 
@@ -53,7 +64,12 @@ const ZMemberEntry = z.strictObject({
 export const ZTeamEntry = z.strictObject({
   name: ZTeamName.optional(),
   costCenter: ZCostCenter.optional(),
-  description: z.string().trim().max(500).optional(),
+  description: z
+    .string()
+    .trim()
+    .max(500)
+    .refine(...safeTextRefine)
+    .optional(),
   environment: ZEnvironment.optional(),
   accounts: z.array(ZAccountEntry).optional(),
   principals: z.array(ZPrincipalArn).optional(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { safeNameRefine } from '@/lib/validation/safe-text';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { assertCan, type TActor } from '@/lib/auth/permissions';
 import { AppError } from '@/lib/errors/app-error';
@@ -13,7 +14,13 @@ export const ZUpdateTeamVpc = z.object({
   vpcId: ZVpcId,
   securityGroupIds: ZSecurityGroupIds.optional(),
   environment: ZEnvironment.optional(),
-  name: z.string().trim().max(120).nullable().optional(),
+  name: z
+    .string()
+    .trim()
+    .max(120)
+    .refine(...safeNameRefine)
+    .nullable()
+    .optional(),
 });
 export type TUpdateTeamVpc = z.input<typeof ZUpdateTeamVpc>;
 

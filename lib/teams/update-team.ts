@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { safeTextRefine } from '@/lib/validation/safe-text';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { assertCan, type TActor } from '@/lib/auth/permissions';
 import { parseOrThrow } from '@/lib/errors/from-zod';
@@ -11,7 +12,13 @@ import { ZCostCenter, ZTeamName } from './team-schemas';
 export const ZUpdateTeam = z.object({
   name: ZTeamName.optional(),
   costCenter: ZCostCenter.optional(),
-  description: z.string().trim().max(500).nullable().optional(),
+  description: z
+    .string()
+    .trim()
+    .max(500)
+    .refine(...safeTextRefine)
+    .nullable()
+    .optional(),
   /** Restores an archived team. */
   restore: z.boolean().optional(),
 });

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requirePageActor } from '@/app/_lib/require-actor';
 import { listAuditEvents, ZAuditQuery } from '@/lib/audit/list-audit-events';
+import { verifyAuditChain } from '@/lib/audit/verify-audit-chain';
 
 export const metadata: Metadata = { title: 'Audit log' };
 
@@ -15,12 +16,29 @@ export default async function AuditPage({
   const actor = await requirePageActor('audit:read');
   const parsed = ZAuditQuery.safeParse(await searchParams);
   const query = parsed.success ? parsed.data : ZAuditQuery.parse({});
-  const { events, nextBefore } = await listAuditEvents(actor, query);
+  const [{ events, nextBefore }, chain] = await Promise.all([
+    listAuditEvents(actor, query),
+    verifyAuditChain(actor),
+  ]);
   return (
     <>
       <h1>Audit log</h1>
       <p className="subtitle">
         Every change made through the portal, the CLI or the system, newest first (times in UTC).
+      </p>
+      <p className="card" data-testid="audit-chain" role="status">
+        {chain.ok ? (
+          <>
+            <strong>Hash chain verifies</strong>: {chain.checked} events, each linked to the one before it
+            {chain.unchained > 0 ? ` (${chain.unchained} older events predate the chain)` : ''}.
+          </>
+        ) : (
+          <>
+            <strong>Hash chain BROKEN</strong> at event {chain.firstBroken?.id} (#
+            {chain.firstBroken?.seq ?? '-'}, {chain.firstBroken?.action}): {chain.firstBroken?.reason}. Run{' '}
+            <code>npm run portal -- audit verify</code>.
+          </>
+        )}
       </p>
       <form className="toolbar" method="get">
         <label>

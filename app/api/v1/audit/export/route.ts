@@ -1,9 +1,7 @@
 import { exportAuditEventsCsv } from '@/lib/audit/export-audit-events';
 import { ZAuditQuery } from '@/lib/audit/list-audit-events';
-import { getCurrentActor } from '@/lib/auth/current-actor';
-import { AppError } from '@/lib/errors/app-error';
 import { appErrorFromZod } from '@/lib/errors/from-zod';
-import { problemResponse } from '@/lib/http/with-auth';
+import { authenticateRequest, problemResponse } from '@/lib/http/with-auth';
 
 export const dynamic = 'force-dynamic';
 
@@ -11,8 +9,7 @@ export const dynamic = 'force-dynamic';
 export async function GET(request: Request): Promise<Response> {
   const url = new URL(request.url);
   try {
-    const actor = await getCurrentActor();
-    if (!actor) throw new AppError('UNAUTHENTICATED', 'Sign in first');
+    const { actor } = await authenticateRequest(request);
     const parsed = ZAuditQuery.omit({ limit: true }).safeParse(Object.fromEntries(url.searchParams));
     if (!parsed.success) throw appErrorFromZod(parsed.error, 'query');
     const { csv, truncated } = await exportAuditEventsCsv(actor, parsed.data);

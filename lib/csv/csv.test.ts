@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell, csvLine } from './csv';
+import { csvCell, csvDocument, csvLine } from './csv';
 
 describe('CSV cells', () => {
   it('quotes separators, quotes and line breaks', () => {
@@ -14,5 +14,22 @@ describe('CSV cells', () => {
     expect(csvCell('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
     expect(csvCell('-1')).toBe("'-1");
     expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
+  });
+});
+
+describe('CSV documents', () => {
+  it('end every line with CRLF and neutralise tab and CR prefixes', () => {
+    expect(csvCell('\tcmd')).toBe("'\tcmd");
+    expect(csvCell('\rcmd')).toBe(`"'\rcmd"`);
+    expect(csvCell('+1')).toBe("'+1");
+    expect(
+      csvDocument(
+        ['a', 'b'],
+        [
+          ['1', '=2'],
+          ['x,y', 'z'],
+        ],
+      ),
+    ).toBe('a,b\r\n1,\'=2\r\n"x,y",z\r\n');
   });
 });
