@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectAccessible, PERSONAS, signInAs } from './helpers';
+import { expectAccessible, PERSONAS, sameOrigin, signInAs } from './helpers';
 
 const mo = PERSONAS.memberPayments;
 
@@ -101,7 +101,7 @@ test('an admin disables Mo (signed out at once, cannot sign in), re-enables him,
     await signInAs(moPage, mo);
   } finally {
     // Specs share one server: leave Mo enabled whatever happened above.
-    if (moId) await page.request.post(`/api/v1/admin/users/${moId}/enable`, { data: {} });
+    if (moId) await page.request.post(`/api/v1/admin/users/${moId}/enable`, { data: {}, headers: sameOrigin(page) });
     await moContext.close();
     await staleContext.close();
   }
@@ -118,6 +118,7 @@ test('an approver opening /admin/users gets the 403 page and the API refuses', a
   expect((await api.json()) as { code: string }).toMatchObject({ code: 'FORBIDDEN' });
   const post = await page.request.post('/api/v1/admin/users', {
     data: { email: 'x@example.com', name: 'X' },
+    headers: sameOrigin(page),
   });
   expect(post.status()).toBe(403);
 });

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectAccessible, PERSONAS, signInAs } from './helpers';
+import { expectAccessible, PERSONAS, sameOrigin, signInAs } from './helpers';
 
 const suffix = Date.now().toString(36);
 const slug = `ml-platform-${suffix}`;
@@ -113,7 +113,7 @@ test('an admin adds a VPC, edits its security groups, and moves a principal to a
   const acct = '300000000002';
   const arn = `arn:aws:iam::${acct}:role/mover-${suffix}`;
   const api = async (method: string, url: string, data: unknown) => {
-    const r = await page.request.fetch(url, { method, data });
+    const r = await page.request.fetch(url, { method, data, headers: sameOrigin(page) });
     expect(r.status(), `${method} ${url}: ${await r.text()}`).toBe(200);
   };
   await api('POST', '/api/v1/admin/teams', { slug: from, name: `Mover A ${suffix}`, costCenter: 'CC-8001' });

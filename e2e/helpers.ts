@@ -28,3 +28,8 @@ export async function expectAccessible(page: Page): Promise<void> {
     serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
   ).toEqual([]);
 }
+
+/** Headers a same-origin fetch from a portal page carries: API calls from a test must pass the CSRF check too. */
+export function sameOrigin(page: Page): Record<string, string> {
+  return { origin: new URL(page.url()).origin };
+}

@@ -65,3 +65,23 @@ describe('JSON body cap', () => {
     await expect(readJsonBody(req({ method: 'POST', body: '{"a":1}' }), 1024)).resolves.toEqual({ a: 1 });
   });
 });
+
+describe('raw-body upload routes', () => {
+  it('accept a binary upload from the portal itself, but never a cross-site form type or a foreign origin', () => {
+    const upload = (type: string, origin = 'http://127.0.0.1:3000') =>
+      req({ method: 'POST', headers: { origin, 'content-type': type }, body: 'x' });
+    expect(() => assertSameOriginJson(upload('application/octet-stream'), { rawBody: true })).not.toThrow();
+    expect(() => assertSameOriginJson(upload('text/plain'), { rawBody: true })).toThrow(
+      expect.objectContaining({ code: 'UNSUPPORTED_MEDIA_TYPE' }),
+    );
+    expect(() => assertSameOriginJson(upload('multipart/form-data; boundary=x'), { rawBody: true })).toThrow(
+      expect.objectContaining({ code: 'UNSUPPORTED_MEDIA_TYPE' }),
+    );
+    expect(() =>
+      assertSameOriginJson(upload('application/octet-stream', 'http://evil.example'), { rawBody: true }),
+    ).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
+    expect(() => assertSameOriginJson(upload('application/octet-stream'))).toThrow(
+      expect.objectContaining({ code: 'UNSUPPORTED_MEDIA_TYPE' }),
+    );
+  });
+});

@@ -2,6 +2,7 @@ import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors/app-error';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+const CORS_SAFELISTED_TYPES = new Set(['text/plain', 'multipart/form-data', 'application/x-www-form-urlencoded']);
 
 /** The origins the portal answers on: its configured public URL, and the origin the request itself was sent to. */
 export function portalOrigins(request: Request): Set<string> {
@@ -16,7 +17,7 @@ export function portalOrigins(request: Request): Set<string> {
  * origin, and the body must be JSON (a cross-site form or text/plain "simple request" cannot set that type
  * without a CORS preflight, which the portal never grants). A missing Origin on a change is refused too.
  */
-export function assertSameOriginJson(request: Request): void {
+export function assertSameOriginJson(request: Request, options: { rawBody?: boolean } = {}): void {
   if (SAFE_METHODS.has(request.method.toUpperCase())) return;
   const origin = request.headers.get('origin');
   const fetchSite = request.headers.get('sec-fetch-site');
@@ -34,6 +35,8 @@ export function assertSameOriginJson(request: Request): void {
     );
   }
   const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+  // Upload routes take the file as the raw body: any type but the three a cross-site form may send unpreflighted.
+  if (options.rawBody && type && !CORS_SAFELISTED_TYPES.has(type)) return;
   if (type !== 'application/json') {
     throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Changes must be sent as application/json', {
       details: { reason: 'content-type' },

@@ -20,6 +20,8 @@ interface TWithAuthOptions<TBody extends z.ZodType, TQuery extends z.ZodType> {
   query?: TQuery;
   /** Cap on the JSON body, enforced while reading (default 1 MiB), for every role. */
   maxBodyBytes?: number;
+  /** The route reads the raw body itself (file uploads): the CSRF check then accepts non-form binary types. */
+  rawBody?: boolean;
 }
 
 interface THandlerArgs<TBody extends z.ZodType, TQuery extends z.ZodType> {
@@ -38,6 +40,7 @@ interface THandlerArgs<TBody extends z.ZodType, TQuery extends z.ZodType> {
  */
 export async function authenticateRequest(
   request: Request,
+  csrf: { rawBody?: boolean } = {},
 ): Promise<{ actor: TActor; auth: 'session' | 'token' }> {
   const token = bearerTokenFrom(request.headers);
   if (token !== null) {
@@ -50,7 +53,7 @@ export async function authenticateRequest(
     return { actor, auth: 'token' };
   }
   // CSRF first: a cross-origin change is refused before anything about the session is read.
-  assertSameOriginJson(request);
+  assertSameOriginJson(request, csrf);
   const actor = await getCurrentActor();
   if (!actor) throw new AppError('UNAUTHENTICATED', 'Sign in first');
   return { actor, auth: 'session' };
@@ -67,7 +70,7 @@ export function withAuth<TBody extends z.ZodType = z.ZodUndefined, TQuery extend
   return async (request: Request, context: TRouteContext): Promise<Response> => {
     const url = new URL(request.url);
     try {
-      const { actor, auth } = await authenticateRequest(request);
+      const { actor, auth } = await authenticateRequest(request, { rawBody: options.rawBody });
       if (options.permission) assertCan(actor, options.permission);
       let query: unknown = undefined;
       if (options.query) {

@@ -16,5 +16,5 @@ export const POST = withAuth(
       declaredBytes: Number.isFinite(length) && length > 0 ? length : undefined,
     });
   },
-  { permission: 'admin:manage', query: z.object({ name: z.string().min(1).max(255) }) },
+  { permission: 'admin:manage', rawBody: true, query: z.object({ name: z.string().min(1).max(255) }) },
 );
