@@ -3,7 +3,8 @@
  * The same rules apply whichever door the data comes through.
  */
 import { z } from 'zod';
-import { parsePrincipal } from '@/lib/policy/arn';
+import { parsePrincipal, partitionForRegion } from '@/lib/policy/arn';
+import { env } from '@/lib/env';
 
 export const ZTeamSlug = z
   .string()
@@ -58,14 +59,32 @@ export const ZEmail = z.string().trim().toLowerCase().pipe(z.email('must be an e
 export const ZPersonName = z.string().trim().min(1, 'is required').max(120);
 export const ZTeamRoleInput = z.enum(['LEAD', 'MEMBER']);
 
-/** IAM role or user ARN, with or without an IAM path. Assumed-role sessions and account roots are not principals. */
+/**
+ * IAM role or user ARN, with or without an IAM path. Assumed-role sessions and account roots are not principals.
+ * A principal of another partition than the estate's (AWS_REGION) is refused here, where it enters: the policy
+ * compiler would otherwise refuse the whole grant set, and one bad row would block every team.
+ */
 export const ZPrincipalArn = z
   .string()
   .trim()
-  .refine((value) => {
+  .superRefine((value, ctx) => {
     const p = parsePrincipal(value);
-    return p !== null && (p.kind === 'role' || p.kind === 'user');
-  }, 'must be an IAM role ARN such as arn:aws:iam::123456789012:role/path/name');
+    if (p === null || (p.kind !== 'role' && p.kind !== 'user')) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'must be an IAM role ARN such as arn:aws:iam::123456789012:role/path/name',
+      });
+      return;
+    }
+    const region = env().AWS_REGION;
+    const expected = partitionForRegion(region);
+    if (p.partition !== expected) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `is in partition ${p.partition ?? 'unknown'}, but the estate is in partition ${expected} (AWS_REGION ${region}): a principal of another partition can never be granted access`,
+      });
+    }
+  });
 
 export interface TParsedPrincipalArn {
   arn: string;
