@@ -9,6 +9,8 @@ const root = path.resolve(import.meta.dirname, '..');
 const port = process.env.PORT ?? '3000';
 const env = {
   ...process.env,
+  // An internal portal phones nowhere.
+  NEXT_TELEMETRY_DISABLED: '1',
   PORTAL_DEMO: '1',
   PORTAL_SANDBOX: process.env.PORTAL_SANDBOX ?? '1',
   PORT: port,

@@ -13,6 +13,8 @@ rmSync(dataDir, { recursive: true, force: true });
 ensureBuild();
 const env = {
   ...process.env,
+  // An internal portal phones nowhere.
+  NEXT_TELEMETRY_DISABLED: '1',
   PORTAL_DEMO: '1',
   PORTAL_SANDBOX: '1',
   PORTAL_SANDBOX_PORT: process.env.E2E_SANDBOX_PORT ?? '4699',

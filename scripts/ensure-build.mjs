@@ -38,7 +38,11 @@ export function ensureBuild() {
       ? 'Sources changed since the last build: rebuilding…'
       : 'First start: building the portal (about a minute)…',
   );
-  const res = spawnSync('npx', ['next', 'build'], { cwd: root, stdio: 'inherit', env: process.env });
+  const res = spawnSync('npx', ['next', 'build'], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+  });
   if (res.status !== 0) process.exit(res.status ?? 1);
 }
 

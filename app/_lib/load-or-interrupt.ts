@@ -1,6 +1,7 @@
 import 'server-only';
-import { forbidden, notFound, redirect } from 'next/navigation';
+import { forbidden, notFound } from 'next/navigation';
 import { isAppError } from '@/lib/errors/app-error';
+import { redirectToSignIn } from './require-actor';
 
 /** Maps the domain's authorization errors to Next's 403 / 404 / sign-in interrupts for pages. */
 export async function loadOrInterrupt<T>(load: Promise<T>): Promise<T> {
@@ -10,7 +11,7 @@ export async function loadOrInterrupt<T>(load: Promise<T>): Promise<T> {
     if (isAppError(error)) {
       if (error.code === 'FORBIDDEN') forbidden();
       if (error.code === 'NOT_FOUND') notFound();
-      if (error.code === 'UNAUTHENTICATED') redirect('/signin');
+      if (error.code === 'UNAUTHENTICATED') await redirectToSignIn();
     }
     throw error;
   }

@@ -1,9 +1,21 @@
 'use client';
 
-import Link from 'next/link';
+import Link, { useLinkStatus } from 'next/link';
 import { usePathname } from 'next/navigation';
 
-export function SidebarNav({ items }: { items: { href: string; label: string }[] }) {
+/** While the link's page loads, a thin bar at the top of the window says so (the route's loading.tsx follows). */
+function NavPending() {
+  const { pending } = useLinkStatus();
+  return pending ? <span className="progress-bar" role="progressbar" aria-label="Loading page" /> : null;
+}
+
+export function SidebarNav({
+  items,
+  onNavigate,
+}: {
+  items: { href: string; label: string }[];
+  onNavigate?: () => void;
+}) {
   const pathname = usePathname();
   return (
     <nav aria-label="Main">
@@ -12,8 +24,9 @@ export function SidebarNav({ items }: { items: { href: string; label: string }[]
           const active = pathname === item.href || pathname.startsWith(`${item.href}/`);
           return (
             <li key={item.href}>
-              <Link href={item.href} aria-current={active ? 'page' : undefined}>
+              <Link href={item.href} aria-current={active ? 'page' : undefined} onClick={onNavigate}>
                 {item.label}
+                <NavPending />
               </Link>
             </li>
           );

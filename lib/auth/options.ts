@@ -5,6 +5,7 @@ import { logger } from '@/lib/log';
 import { isAppError } from '@/lib/errors/app-error';
 import { consumeRateLimit, RATE_LIMITS } from '@/lib/rate-limit/consume-rate-limit';
 import { authSecret } from './secret';
+import { safeCallbackPath } from './safe-callback-path';
 import { parseOidcRoleMap, rolesFromGroups } from './map-oidc-groups';
 import { SESSION_MAX_AGE_SECONDS, signInUser, signOutSession } from './sign-in-user';
 
@@ -91,6 +92,12 @@ export function authOptions(): NextAuthOptions {
     pages: { signIn: '/signin', error: '/signin' },
     providers: providers(),
     callbacks: {
+      // After sign-in (dev or OIDC) go back to the page that was asked for, but only to a path of this portal.
+      redirect({ url, baseUrl }) {
+        if (url === '/signin' || url === `${baseUrl}/signin`) return `${baseUrl}/signin`;
+        const path = safeCallbackPath(url, baseUrl);
+        return path ? `${baseUrl}${path}` : baseUrl;
+      },
       async jwt({ token, user }) {
         if (user) {
           const u = user as unknown as TSignedInUser;

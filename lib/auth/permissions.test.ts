@@ -32,6 +32,11 @@ describe('permissions', () => {
     expect(can(finance, 'chargeback:read')).toBe(true);
     expect(can(finance, 'estate:read')).toBe(false);
     expect(can(finance, 'requests:decide')).toBe(false);
+    // Finance reads every team page (chargeback needs the team's context) but never acts on a team.
+    expect(can(finance, 'team:read', { teamId: 't1' })).toBe(true);
+    expect(can(finance, 'teams:read-all')).toBe(true);
+    expect(can(finance, 'team:request-access', { teamId: 't1' })).toBe(false);
+    expect(can(finance, 'admin:manage')).toBe(false);
     expect(can(admin, 'admin:manage')).toBe(true);
     expect(can(admin, 'requests:decide')).toBe(false);
     expect(readableTeamIds(approver)).toBe('all');

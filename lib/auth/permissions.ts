@@ -44,7 +44,8 @@ export type TPermission = keyof typeof PERMISSIONS;
 
 const GLOBAL_GRANTS: Record<TGlobalRole, TPermission[]> = {
   APPROVER: ['team:read', 'teams:read-all', 'requests:decide', 'estate:read', 'audit:read'],
-  FINANCE: ['chargeback:read', 'teams:read-all'],
+  // Finance reads team pages (read-only: no request, no admin) because chargeback needs the team's context.
+  FINANCE: ['team:read', 'teams:read-all', 'chargeback:read'],
   ADMIN: ['team:read', 'teams:read-all', 'estate:read', 'admin:manage', 'chargeback:read', 'audit:read'],
 };
 

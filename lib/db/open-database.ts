@@ -2,7 +2,7 @@
  * Opens the portal's database: PostgreSQL through @prisma/adapter-pg when a URL is given, otherwise embedded
  * PGlite persisted in a directory (created and migrated on first open) or in memory (tests).
  */
-import { mkdirSync } from 'node:fs';
+import { chmodSync, lstatSync, mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
@@ -25,6 +25,24 @@ export interface TOpenDatabase {
   /** Data directory of the embedded database, when persisted. */
   dataDir?: string;
   close(): Promise<void>;
+}
+
+/**
+ * The embedded database is readable by its owner only: its directory (and the portal data directory above it) is
+ * 0700, and every file PGlite wrote with the default 0666 & umask loses its group and other bits.
+ */
+export function restrictDataDirPermissions(dir: string): void {
+  const walk = (p: string) => {
+    const st = lstatSync(p);
+    if (st.isSymbolicLink()) return;
+    if (st.isDirectory()) {
+      if ((st.mode & 0o777) !== 0o700) chmodSync(p, 0o700);
+      for (const entry of readdirSync(p)) walk(path.join(p, entry));
+    } else if ((st.mode & 0o077) !== 0) {
+      chmodSync(p, st.mode & 0o700);
+    }
+  };
+  walk(dir);
 }
 
 /** Where the embedded database lives inside PORTAL_DATA_DIR. */
@@ -55,7 +73,9 @@ export async function openDatabase(options: TOpenDatabaseOptions): Promise<TOpen
   if (options.dataDir !== undefined) {
     // The lock sits next to the data directory, so PGlite never sees a foreign file inside its own.
     const parent = path.dirname(path.resolve(options.dataDir));
-    mkdirSync(parent, { recursive: true });
+    mkdirSync(parent, { recursive: true, mode: 0o700 });
+    chmodSync(parent, 0o700);
+    mkdirSync(path.resolve(options.dataDir), { recursive: true, mode: 0o700 });
     lock = acquireDataDirLock(parent, path.resolve(options.dataDir));
     try {
       pglite = await PGlite.create(path.resolve(options.dataDir));
@@ -75,6 +95,8 @@ export async function openDatabase(options: TOpenDatabaseOptions): Promise<TOpen
     lock?.release();
     throw error;
   }
+  // After migrations, so the files they created are covered too; the 0700 directory guards files written later.
+  if (options.dataDir !== undefined) restrictDataDirPermissions(path.resolve(options.dataDir));
   const db = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
   let closed = false;
   return {

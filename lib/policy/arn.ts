@@ -111,6 +111,18 @@ function parseLattice(re: RegExp, value: string): TLatticeArn | null {
 export const parseServiceArn = (value: string) => parseLattice(SERVICE_RE, value);
 export const parseServiceNetworkArn = (value: string) => parseLattice(NETWORK_RE, value);
 
+/** The partition a region belongs to: cn-* → aws-cn, us-gov-* → aws-us-gov, us-iso* → aws-iso…, else aws. */
+export function partitionForRegion(region: string): TPartition {
+  if (region.startsWith('cn-')) return 'aws-cn';
+  if (region.startsWith('us-gov-')) return 'aws-us-gov';
+  if (region.startsWith('us-isob-')) return 'aws-iso-b';
+  if (region.startsWith('us-isof-')) return 'aws-iso-f';
+  if (region.startsWith('eu-isoe-')) return 'aws-iso-e';
+  if (region.startsWith('us-iso-')) return 'aws-iso';
+  if (region.startsWith('eusc-')) return 'aws-eusc';
+  return 'aws';
+}
+
 /** The partition of an identity, or null for a bare account id. */
 export function partitionOf(identity: TPrincipalIdentity): TPartition | null {
   return identity.partition;

@@ -4,7 +4,8 @@
  */
 import { z } from 'zod';
 import { safeNameRefine } from '@/lib/validation/safe-text';
-import { parsePrincipal } from '@/lib/policy/arn';
+import { parsePrincipal, partitionForRegion } from '@/lib/policy/arn';
+import { env } from '@/lib/env';
 
 export const ZTeamSlug = z
   .string()
@@ -69,14 +70,32 @@ export const ZPersonName = z
   .refine(...safeNameRefine);
 export const ZTeamRoleInput = z.enum(['LEAD', 'MEMBER']);
 
-/** IAM role or user ARN, with or without an IAM path. Assumed-role sessions and account roots are not principals. */
+/**
+ * IAM role or user ARN, with or without an IAM path. Assumed-role sessions and account roots are not principals.
+ * A principal of another partition than the estate's (AWS_REGION) is refused here, where it enters: the policy
+ * compiler would otherwise refuse the whole grant set, and one bad row would block every team.
+ */
 export const ZPrincipalArn = z
   .string()
   .trim()
-  .refine((value) => {
+  .superRefine((value, ctx) => {
     const p = parsePrincipal(value);
-    return p !== null && (p.kind === 'role' || p.kind === 'user');
-  }, 'must be an IAM role ARN such as arn:aws:iam::123456789012:role/path/name');
+    if (p === null || (p.kind !== 'role' && p.kind !== 'user')) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'must be an IAM role ARN such as arn:aws:iam::123456789012:role/path/name',
+      });
+      return;
+    }
+    const region = env().AWS_REGION;
+    const expected = partitionForRegion(region);
+    if (p.partition !== expected) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `is in partition ${p.partition ?? 'unknown'}, but the estate is in partition ${expected} (AWS_REGION ${region}): a principal of another partition can never be granted access`,
+      });
+    }
+  });
 
 export interface TParsedPrincipalArn {
   arn: string;

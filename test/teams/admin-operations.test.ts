@@ -206,6 +206,26 @@ describe.each(testDatabaseKinds)('admin operations on $name', (kind) => {
     }
   });
 
+  it('refuses a principal of another partition than the estate’s where it is registered, naming the partition', async () => {
+    const admin = await paymentsWithAccount();
+    for (const [arn, partition] of [
+      ['arn:aws-cn:iam::200000000331:role/payments-prod-invoker', 'aws-cn'],
+      ['arn:aws-us-gov:iam::200000000331:role/payments-prod-invoker', 'aws-us-gov'],
+    ] as const) {
+      const error = await rejection(addTeamPrincipal(admin, 'payments', { arn }, db()));
+      expect(error.code).toBe('VALIDATION');
+      expect(error.issues).toEqual([
+        {
+          path: 'arn',
+          message: expect.stringContaining(
+            `is in partition ${partition}, but the estate is in partition aws`,
+          ),
+        },
+      ]);
+    }
+    expect(await db().principal.count()).toBe(0);
+  });
+
   it('moves a principal at an effective time: old mapping closed there, new one opened there, audited under both teams', async () => {
     const admin = await paymentsWithAccount();
     await createTeam(admin, { slug: 'risk', name: 'Risk', costCenter: 'CC-3001' }, db());

@@ -78,4 +78,33 @@ describe('npm run portal -- teams import / export', () => {
     expect(bad.stderr).toContain('payments.principals.0: must be an IAM role ARN');
     expect(bad.stderr).toContain('payments.accounts.0.accountId: must be a 12-digit AWS account id');
   }, 120_000);
+
+  it('refuses a principal of another partition on import and on --dry-run, naming the row and the partition', async () => {
+    const file = path.join(dir, 'teams-cn.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        payments: {
+          principals: [
+            'arn:aws:iam::200000000331:role/genai/payments-prod-invoker',
+            'arn:aws-cn:iam::200000000331:role/payments-cn',
+          ],
+          accounts: ['200000000331'],
+        },
+        search: {
+          principals: ['arn:aws-us-gov:iam::200111111951:role/search-gov'],
+          accounts: ['200111111951'],
+        },
+      }),
+    );
+    for (const args of [['--dry-run'], []]) {
+      const r = await portal('teams', 'import', file, ...args);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(
+        'payments.principals.1: is in partition aws-cn, but the estate is in partition aws',
+      );
+      expect(r.stderr).toContain('search.principals.0: is in partition aws-us-gov');
+      expect(r.stdout).not.toContain('Changed:');
+    }
+  }, 120_000);
 });

@@ -9,7 +9,15 @@ interface TPersona {
   description: string;
 }
 
-export function SignInClient({ oidc, personas }: { oidc: { name: string } | null; personas: TPersona[] }) {
+export function SignInClient({
+  oidc,
+  personas,
+  callbackUrl,
+}: {
+  oidc: { name: string } | null;
+  personas: TPersona[];
+  callbackUrl: string;
+}) {
   const [pending, setPending] = useState<string | null>(null);
   return (
     <div>
@@ -21,7 +29,7 @@ export function SignInClient({ oidc, personas }: { oidc: { name: string } | null
             disabled={pending !== null}
             onClick={() => {
               setPending('oidc');
-              void signIn('oidc', { callbackUrl: '/' });
+              void signIn('oidc', { callbackUrl });
             }}
           >
             Sign in with {oidc.name}
@@ -42,7 +50,7 @@ export function SignInClient({ oidc, personas }: { oidc: { name: string } | null
                   aria-label={`Sign in as ${p.name}, ${p.description}`}
                   onClick={() => {
                     setPending(p.email);
-                    void signIn('dev', { email: p.email, callbackUrl: '/' });
+                    void signIn('dev', { email: p.email, callbackUrl });
                   }}
                 >
                   <span>
