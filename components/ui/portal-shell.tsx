@@ -24,6 +24,33 @@ export function PortalShell({
     setLastPath(pathname);
     setOpen(false);
   }
+  // A card or bare table wider than the screen scrolls sideways inside itself (globals.css). Such a scrolling region
+  // must be reachable by keyboard, so it becomes focusable while, and only while, it actually overflows.
+  useEffect(() => {
+    const main = document.getElementById('main');
+    if (!main) return;
+    const mark = () => {
+      main.querySelectorAll<HTMLElement>('.card, .table-scroll, main.content > table').forEach((el) => {
+        const scrolls = el.scrollWidth > el.clientWidth + 1;
+        if (scrolls && !el.hasAttribute('tabindex')) {
+          el.tabIndex = 0;
+          el.dataset.autoScroll = 'true';
+        } else if (!scrolls && el.dataset.autoScroll) {
+          el.removeAttribute('tabindex');
+          delete el.dataset.autoScroll;
+        }
+      });
+    };
+    mark();
+    const resize = new ResizeObserver(mark);
+    resize.observe(main);
+    const mutations = new MutationObserver(mark);
+    mutations.observe(main, { childList: true, subtree: true });
+    return () => {
+      resize.disconnect();
+      mutations.disconnect();
+    };
+  }, [pathname]);
   useEffect(() => {
     if (!open) return;
     const onKey = (e: KeyboardEvent) => {
