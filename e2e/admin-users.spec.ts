@@ -101,7 +101,8 @@ test('an admin disables Mo (signed out at once, cannot sign in), re-enables him,
     await signInAs(moPage, mo);
   } finally {
     // Specs share one server: leave Mo enabled whatever happened above.
-    if (moId) await page.request.post(`/api/v1/admin/users/${moId}/enable`, { data: {}, headers: sameOrigin(page) });
+    if (moId)
+      await page.request.post(`/api/v1/admin/users/${moId}/enable`, { data: {}, headers: sameOrigin(page) });
     await moContext.close();
     await staleContext.close();
   }

@@ -127,7 +127,10 @@ export const ZEnv = z.object({
         return false;
       }
     }, 'must be an IANA time zone such as UTC or Europe/Berlin'),
-  PORTAL_CHARGEBACK_CURRENCY: z.string().regex(/^[A-Z]{3}$/).default('USD'),
+  PORTAL_CHARGEBACK_CURRENCY: z
+    .string()
+    .regex(/^[A-Z]{3}$/)
+    .default('USD'),
 
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });

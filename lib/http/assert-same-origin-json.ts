@@ -2,7 +2,11 @@ import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors/app-error';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-const CORS_SAFELISTED_TYPES = new Set(['text/plain', 'multipart/form-data', 'application/x-www-form-urlencoded']);
+const CORS_SAFELISTED_TYPES = new Set([
+  'text/plain',
+  'multipart/form-data',
+  'application/x-www-form-urlencoded',
+]);
 
 /** The origins the portal answers on: its configured public URL, and the origin the request itself was sent to. */
 export function portalOrigins(request: Request): Set<string> {
