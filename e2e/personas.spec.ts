@@ -17,7 +17,9 @@ test('a team lead sees their team, its accounts, principals and (empty) grants',
   await signInAs(page, PERSONAS.leadPayments);
   await expect(page).toHaveURL(/\/teams\/payments$/);
   await expect(page.getByRole('heading', { level: 1, name: 'Payments' })).toBeVisible();
-  await expect(page.getByText('arn:aws:iam::200000000331:role/genai/payments-prod-invoker')).toBeVisible();
+  await expect(
+    page.getByText('arn:aws:iam::200000000331:role/genai/payments-prod-invoker').first(),
+  ).toBeVisible();
   await expect(page.getByText('200000000331').first()).toBeVisible();
   await expect(page.getByText('No model access yet')).toBeVisible();
   // The catalog the lead can ask for: sensitivity and price per model.

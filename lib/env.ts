@@ -27,6 +27,8 @@ export const ZEnv = z.object({
 
   // Modes
   PORTAL_DEMO: bool,
+  /** Demo mode seeds access requests through the workflow; the e2e server turns it off to start from a clean estate. */
+  PORTAL_DEMO_SKIP_REQUESTS: bool,
   PORTAL_DEV_SIGNIN: bool,
 
   // OIDC sign-in for real deployments

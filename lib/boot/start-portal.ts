@@ -95,12 +95,14 @@ export async function startPortal(): Promise<void> {
         `estate ready: service network ${estate.serviceNetworkName}, service ${estate.serviceName}, RAM share ${estate.resourceShareName}`,
       );
     }
-    const { seedDemoAccessRequests } = await import('@/lib/access/seed-demo-access-requests');
-    const requests = await seedDemoAccessRequests(db);
-    if (!requests.skipped)
-      say(
-        `demo access requests: ${requests.created} submitted, ${requests.approved} approved (provisioning queued)`,
-      );
+    if (!e.PORTAL_DEMO_SKIP_REQUESTS) {
+      const { seedDemoAccessRequests } = await import('@/lib/access/seed-demo-access-requests');
+      const requests = await seedDemoAccessRequests(db);
+      if (!requests.skipped)
+        say(
+          `demo access requests: ${requests.created} submitted, ${requests.approved} approved (provisioning queued)`,
+        );
+    }
   }
 
   await startProvisioning(db, e.NEXTAUTH_URL);
