@@ -25,6 +25,12 @@ export default defineConfig({
       ],
     },
   },
+  // One portal serves every spec, and the workflow specs change the estate (they grant Payments access and write the
+  // auth policy). Specs that read the pristine demo estate run first, as their own project.
+  projects: [
+    { name: 'pristine', testMatch: /(estate|personas)\.spec\.ts$/ },
+    { name: 'workflow', testIgnore: /(estate|personas)\.spec\.ts$/, dependencies: ['pristine'] },
+  ],
   webServer: {
     command: 'node scripts/e2e-server.mjs',
     url: `http://127.0.0.1:${port}/api/health`,
