@@ -17,7 +17,7 @@ export async function signInAs(page: Page, persona: { email: string; name: strin
   await page.goto('/signin');
   await page.getByRole('button', { name: new RegExp(`Sign in as ${persona.name}`) }).click();
   await expect(page.getByTestId('current-roles')).toBeVisible();
-  await expect(page.getByText(persona.email)).toBeVisible();
+  await expect(page.locator('.who').getByText(persona.email, { exact: true })).toBeVisible();
 }
 
 /** axe accessibility check of the current page: no serious or critical violations. */

@@ -12,7 +12,7 @@ export function AccessMatrix({
   if (rows.length === 0) return <p className="muted">No team principals are recorded yet.</p>;
   const allowedCount = rows.reduce((n, r) => n + r.allowed.filter(Boolean).length, 0);
   return (
-    <div style={{ overflowX: 'auto' }}>
+    <div className="table-scroll">
       <p className="muted">
         {allowedCount} of {rows.length * models.length} principal × model combinations are allowed right now.
       </p>

@@ -1,67 +1,18 @@
-import { execFile, execFileSync } from 'node:child_process';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_EXTERNAL_ACCOUNT, DEMO_EXTERNAL_VPC, DEMO_GENAI_ACCOUNT, DEMO_TEAMS } from '@/lib/demo/world';
-import {
-  GENAI_ROLE,
-  SANDBOX_ACCESS_KEY_ID,
-  SANDBOX_SECRET_ACCESS_KEY,
-  startTestSandbox,
-  workloadRole,
-  type TTestSandbox,
-} from './sandbox-helpers';
+import { AWS_CLI_PATH, awsCli, SANDBOX_CLI_CREDS, type TAwsCliCreds } from './aws-cli';
+import { GENAI_ROLE, startTestSandbox, workloadRole, type TTestSandbox } from './sandbox-helpers';
 
 /**
  * A real client written elsewhere checks the wire: the AWS CLI (botocore) runs every Lattice, RAM and STS
  * operation the sandbox emulates, and must parse every answer, errors included. The CLI is on these machines and
  * in CI; when it is missing this suite fails rather than skips.
  */
-const awsPath = (() => {
-  try {
-    return execFileSync('which', ['aws'], { encoding: 'utf8' }).trim();
-  } catch {
-    return '';
-  }
-})();
-
-const run = promisify(execFile);
 let t: TTestSandbox;
 const DELAY = 2000;
-/** CLI output is free-form JSON; tests read its members directly. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type TOut = Record<string, any>;
-type TCreds = { AccessKeyId: string; SecretAccessKey: string; SessionToken?: string };
-const BASE: TCreds = { AccessKeyId: SANDBOX_ACCESS_KEY_ID, SecretAccessKey: SANDBOX_SECRET_ACCESS_KEY };
-
-/** Runs `aws …` against the sandbox; returns the parsed JSON output (or {} for commands that print nothing). */
-async function aws(creds: TCreds, ...args: string[]): Promise<TOut> {
-  const { stdout } = await run(awsPath, ['--endpoint-url', t.sandbox.url, '--output', 'json', ...args], {
-    env: {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      AWS_ACCESS_KEY_ID: creds.AccessKeyId,
-      AWS_SECRET_ACCESS_KEY: creds.SecretAccessKey,
-      ...(creds.SessionToken ? { AWS_SESSION_TOKEN: creds.SessionToken } : {}),
-      AWS_REGION: 'us-east-1',
-      AWS_DEFAULT_REGION: 'us-east-1',
-      AWS_CONFIG_FILE: '/dev/null',
-      AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
-      AWS_MAX_ATTEMPTS: '1',
-      AWS_PAGER: '',
-    } as unknown as NodeJS.ProcessEnv,
-  });
-  return stdout.trim() ? (JSON.parse(stdout) as TOut) : {};
-}
-
-/** Runs a command that must fail; returns the CLI's error text (botocore parsed the error shape into it). */
-async function awsError(creds: TCreds, ...args: string[]): Promise<string> {
-  try {
-    await aws(creds, ...args);
-  } catch (error) {
-    return String((error as { stderr?: string }).stderr);
-  }
-  throw new Error(`aws ${args.join(' ')} succeeded but should have failed`);
-}
+type TCreds = TAwsCliCreds;
+const BASE = SANDBOX_CLI_CREDS;
+const { aws, awsError } = awsCli(() => t.sandbox.url);
 
 async function assume(roleArn: string): Promise<TCreds> {
   const out = await aws(BASE, 'sts', 'assume-role', '--role-arn', roleArn, '--role-session-name', 'cli');
@@ -75,7 +26,7 @@ afterAll(async () => t?.stop());
 
 describe('the AWS CLI against the sandbox', () => {
   it('is installed on this machine (the suite fails loudly rather than skipping)', () => {
-    expect(awsPath, 'the AWS CLI (`aws`) must be on PATH for this suite').not.toBe('');
+    expect(AWS_CLI_PATH, 'the AWS CLI (`aws`) must be on PATH for this suite').not.toBe('');
   });
 
   it(

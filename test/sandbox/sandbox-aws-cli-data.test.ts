@@ -1,59 +1,20 @@
-import { execFile, execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  SANDBOX_ACCESS_KEY_ID,
-  SANDBOX_SECRET_ACCESS_KEY,
-  startTestSandbox,
-  type TTestSandbox,
-} from '../aws/sandbox-helpers';
+import { AWS_CLI_PATH, awsCli, SANDBOX_CLI_CREDS } from '../aws/aws-cli';
+import { startTestSandbox, type TTestSandbox } from '../aws/sandbox-helpers';
 
 /**
  * The AWS CLI (botocore, a client written elsewhere) runs every S3 and CloudWatch Logs operation the sandbox
  * emulates and must parse every answer, pagination and errors included. When the CLI is missing this suite fails
  * rather than skips.
  */
-const awsPath = (() => {
-  try {
-    return execFileSync('which', ['aws'], { encoding: 'utf8' }).trim();
-  } catch {
-    return '';
-  }
-})();
-const run = promisify(execFile);
 let t: TTestSandbox;
 let dir: string;
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-async function aws(...args: string[]): Promise<Record<string, any>> {
-  const { stdout } = await run(awsPath, ['--endpoint-url', t.sandbox.url, '--output', 'json', ...args], {
-    env: {
-      ...process.env,
-      AWS_ACCESS_KEY_ID: SANDBOX_ACCESS_KEY_ID,
-      AWS_SECRET_ACCESS_KEY: SANDBOX_SECRET_ACCESS_KEY,
-      AWS_SESSION_TOKEN: '',
-      AWS_REGION: 'us-east-1',
-      AWS_DEFAULT_REGION: 'us-east-1',
-      AWS_CONFIG_FILE: '/dev/null',
-      AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
-      AWS_MAX_ATTEMPTS: '1',
-      AWS_PAGER: '',
-    },
-  });
-  return stdout.trim() ? (JSON.parse(stdout) as Record<string, unknown>) : {};
-}
-
-async function awsError(...args: string[]): Promise<string> {
-  try {
-    await aws(...args);
-  } catch (error) {
-    return String((error as { stderr?: string }).stderr);
-  }
-  throw new Error(`aws ${args.join(' ')} succeeded but should have failed`);
-}
+const cli = awsCli(() => t.sandbox.url);
+const aws = (...args: string[]) => cli.aws(SANDBOX_CLI_CREDS, ...args);
+const awsError = (...args: string[]) => cli.awsError(SANDBOX_CLI_CREDS, ...args);
 
 beforeAll(async () => {
   t = await startTestSandbox();
@@ -63,7 +24,7 @@ afterAll(async () => t?.stop());
 
 describe('the AWS CLI against the sandbox S3 and CloudWatch Logs', () => {
   it('is installed on this machine', () => {
-    expect(awsPath, 'the AWS CLI (`aws`) must be on PATH for this suite').not.toBe('');
+    expect(AWS_CLI_PATH, 'the AWS CLI (`aws`) must be on PATH for this suite').not.toBe('');
   });
 
   it('runs the S3 operations (s3api) and parses every answer', { timeout: 120_000 }, async () => {
