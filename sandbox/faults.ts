@@ -111,6 +111,13 @@ export class FaultInjector {
   }
 }
 
+/** Lattice (restJson) and RAM (awsQuery) answer a concurrent modification alike. */
+const CONCURRENT_MODIFICATION: [number, string, string] = [
+  409,
+  'ConflictException',
+  'The resource was modified concurrently (injected by the sandbox)',
+];
+
 /** The error a fault answers with: the service's own, else the protocol's usual name for it. */
 export function faultError(service: TServiceDefinition, kind: Exclude<TFaultKind, 'timeout'>): SandboxError {
   const own = service.faultError?.(kind);
@@ -119,11 +126,7 @@ export function faultError(service: TServiceDefinition, kind: Exclude<TFaultKind
     restJson: {
       throttle: [429, 'ThrottlingException', 'Rate exceeded'],
       '5xx': [500, 'InternalServerException', 'An internal error occurred (injected by the sandbox)'],
-      conflict: [
-        409,
-        'ConflictException',
-        'The resource was modified concurrently (injected by the sandbox)',
-      ],
+      conflict: CONCURRENT_MODIFICATION,
     },
     awsJson1_1: {
       throttle: [400, 'ThrottlingException', 'Rate exceeded'],
@@ -133,11 +136,7 @@ export function faultError(service: TServiceDefinition, kind: Exclude<TFaultKind
     awsQuery: {
       throttle: [400, 'Throttling', 'Rate exceeded'],
       '5xx': [500, 'InternalFailure', 'An internal error occurred (injected by the sandbox)'],
-      conflict: [
-        409,
-        'ConflictException',
-        'The resource was modified concurrently (injected by the sandbox)',
-      ],
+      conflict: CONCURRENT_MODIFICATION,
     },
     restXml: {
       throttle: [503, 'SlowDown', 'Please reduce your request rate.'],
